@@ -1,0 +1,68 @@
+# yuanqu — `make help` lists the targets. Needs only python3 (>= 3.11) and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+YUANQU := $(VENV)/bin/yuanqu
+PORT ?= 8000
+# The PostgreSQL run of the suite; CI=true makes it required.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/yuanqu
+
+.DEFAULT_GOAL := help
+.PHONY: help venv dev demo serve test test-sqlite test-postgres lint format messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "yuanqu needs Python >= 3.11")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+venv: $(VENV)/.installed ## Create .venv and install yuanqu into it
+
+dev: $(VENV)/.installed-dev ## Create .venv with the development extras
+
+demo: venv ## Set up the database, load the demo corpus and serve on http://127.0.0.1:$(PORT)
+	$(YUANQU) demo --port $(PORT)
+
+serve: venv ## Serve the portal (no demo corpus)
+	$(YUANQU) init
+	$(YUANQU) serve --port $(PORT)
+
+test: dev ## Run the whole suite: SQLite, then PostgreSQL (required when CI=true)
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: dev ## Run the suite on SQLite, browser tests included
+	$(PY) -m pytest
+
+test-postgres: dev ## Run the database tests on PostgreSQL ($$TEST_DATABASE_URL)
+	@if $(PY) -m yuanqu.devtools pg-reachable "$(TEST_DATABASE_URL)"; then \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest -m "not e2e"; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL at $(TEST_DATABASE_URL) is unreachable; CI requires it." >&2; exit 1; \
+	else \
+		echo "SKIPPED: PostgreSQL run ($(TEST_DATABASE_URL) unreachable; set TEST_DATABASE_URL)."; \
+	fi
+
+lint: dev ## Lint and check formatting with ruff; check migrations are complete
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+	$(YUANQU) makemigrations --check --dry-run
+
+format: dev ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix src tests
+	$(VENV)/bin/ruff format src tests
+
+messages: dev ## Refresh the zh_Hans catalogue from the code (needs GNU gettext) and compile it
+	cd src/yuanqu && ../../$(YUANQU) makemessages -l zh_Hans --no-obsolete --add-location=file
+	cd src/yuanqu && ../../$(YUANQU) compilemessages -l zh_Hans
+
+clean: ## Remove .venv and caches (keeps ./var, the data)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,3 @@
+from yuanqu.cli import main
+
+main()

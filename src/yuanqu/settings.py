@@ -1,0 +1,188 @@
+"""Settings for yuanqu, read from the environment in this one place.
+
+The embedded default needs nothing: SQLite in ``$YUANQU_DATA_DIR`` (default ``./var``), local-memory
+cache, work done in process, and a secret key generated into the data directory. The scale path is
+switched on by environment variables (``DATABASE_URL``, ``REDIS_URL``). With ``YUANQU_ENV=production``
+a half-configured deployment fails loudly at start-up instead of running with unsafe defaults.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name, "")
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    return items or default
+
+
+def embedded_secret_key(data_dir: Path) -> str:
+    """Return the key kept in the data directory, creating it (mode 0600) on first use."""
+    path = data_dir / "secret_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+YUANQU_ENV = os.environ.get("YUANQU_ENV", "embedded").strip().lower()
+if YUANQU_ENV not in {"embedded", "production"}:
+    raise ImproperlyConfigured("YUANQU_ENV must be 'embedded' or 'production'.")
+PRODUCTION = YUANQU_ENV == "production"
+
+DATA_DIR = Path(os.environ.get("YUANQU_DATA_DIR", "var")).resolve()
+DEBUG = env_bool("YUANQU_DEBUG")
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if PRODUCTION:
+    missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not os.environ.get(name)]
+    if missing:
+        raise ImproperlyConfigured(
+            f"YUANQU_ENV=production needs {', '.join(missing)} set in the environment."
+        )
+    if DEBUG:
+        raise ImproperlyConfigured("YUANQU_DEBUG must be off when YUANQU_ENV=production.")
+elif not SECRET_KEY:
+    SECRET_KEY = embedded_secret_key(DATA_DIR)
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+    "yuanqu",
+    "yuanqu.regions",
+    "yuanqu.news",
+    "yuanqu.moderation",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "yuanqu.urls"
+WSGI_APPLICATION = "yuanqu.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "yuanqu.context_processors.site",
+                "yuanqu.regions.context_processors.regions",
+            ],
+        },
+    },
+]
+
+
+def database_config() -> dict:
+    url = os.environ.get("DATABASE_URL", "")
+    if url:
+        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA_DIR / "yuanqu.sqlite3",
+        "OPTIONS": {
+            # WAL lets readers carry on while one writer writes; IMMEDIATE takes the write lock
+            # at BEGIN so concurrent writers queue on the busy timeout instead of failing.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+DATABASES = {"default": database_config()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "yuanqu",
+        }
+    }
+    # Write-through: sessions survive a Redis restart.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names let browsers cache assets forever; `yuanqu serve` runs collectstatic first.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = env_bool("YUANQU_SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("YUANQU_LOG_LEVEL", "WARNING")},
+}
+
+# What the site says about its operator; shown in the footer, the about page and the report page.
+YUANQU_SITE_NAME = os.environ.get("YUANQU_SITE_NAME", "园区网")
+YUANQU_OPERATOR = os.environ.get("YUANQU_OPERATOR", "")
+YUANQU_REPORT_EMAIL = os.environ.get("YUANQU_REPORT_EMAIL", "report@localhost")
+YUANQU_REPORT_PHONE = os.environ.get("YUANQU_REPORT_PHONE", "")
+YUANQU_ICP = os.environ.get("YUANQU_ICP", "")
+YUANQU_NEWS_PER_PAGE = 20
