@@ -1,0 +1,83 @@
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yuanqu.regions.models import Region
+
+from . import body as body_blocks
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """What readers may see: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def in_region(self, region: Region | None):
+        """Articles tagged with the region or, for a province, with any of its cities."""
+        if region is None:
+            return self
+        links = Article.regions.through.objects.filter(article=OuterRef("pk"))
+        if region.level == Region.Level.PROVINCE:
+            links = links.filter(Q(region=region) | Q(region__parent=region))
+        else:
+            links = links.filter(region=region)
+        return self.filter(Exists(links))
+
+    def newest(self):
+        return self.order_by("-published_at", "-id")
+
+
+class Article(models.Model):
+    class Origin(models.TextChoices):
+        EDITORIAL = "editorial", _("editorial")
+        USER = "user", _("user-submitted")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.JSONField(_("body"), default=list, validators=[body_blocks.validate_blocks])
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    source_name = models.CharField(_("source"), max_length=100, blank=True)
+    original_url = models.URLField(_("original URL"), max_length=500, blank=True)
+    original_author = models.CharField(_("original author"), max_length=100, blank=True)
+    original_title = models.CharField(_("original title"), max_length=200, blank=True)
+    regions = models.ManyToManyField(Region, related_name="articles", blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITORIAL)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # A stable key from the importer (file name, feed id …) so re-imports update in place.
+    import_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_listing")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_date",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:article_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_user_submitted(self) -> bool:
+        return self.origin == self.Origin.USER
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, one block a line: what search and fact extraction read."""
+        return body_blocks.blocks_to_text(self.body)

@@ -1,0 +1,33 @@
+"""Reads of articles shared by pages, feeds and sitemaps."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from yuanqu.regions.models import Region
+
+from .models import Article
+
+
+def channel_articles(region: Region | None):
+    """Published articles of a region channel (None: 全国), newest first, without bodies."""
+    return (
+        Article.objects.published()
+        .in_region(region)
+        .newest()
+        .defer("body")
+        .prefetch_related("regions")
+    )
+
+
+def published_article(pk: int) -> Article:
+    return get_object_or_404(Article.objects.published().prefetch_related("regions__parent"), pk=pk)
+
+
+def page_of(items, number: str | None, per_page: int):
+    """One page of items; an unknown page number is a 404, not a silent jump to page 1."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(number or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("no such page") from None

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.shortcuts import render
+
+from yuanqu.regions.selectors import city_in, province_by_slug
+
+from . import selectors
+
+
+def channel(request, province: str | None = None, city: str | None = None):
+    """The home page of a region channel: 全国 at `/`, a province at `/js/`, a city below it."""
+    province_region = province_by_slug(province) if province else None
+    city_region = city_in(province_region, city) if city else None
+    articles = selectors.channel_articles(city_region or province_region)
+    page = selectors.page_of(articles, request.GET.get("page"), settings.YUANQU_NEWS_PER_PAGE)
+    return render(
+        request,
+        "news/article_list.html",
+        {
+            "page": page,
+            "current_province": province_region,
+            "current_city": city_region,
+            "cities": province_region.children.all() if province_region else [],
+        },
+    )
+
+
+def article_detail(request, pk: int):
+    article = selectors.published_article(pk)
+    regions = list(article.regions.all())
+    return render(
+        request,
+        "news/article_detail.html",
+        {
+            "article": article,
+            "regions": regions,
+            "current_province": regions[0].province if regions else None,
+        },
+    )
