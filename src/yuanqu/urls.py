@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from yuanqu.news.sitemaps import ArticleSitemap, ChannelSitemap
+
+from . import views
+
+sitemaps = {"articles": ArticleSitemap, "channels": ChannelSitemap}
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("about/", views.about, name="about"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("yuanqu.moderation.urls")),
+    path("", include("yuanqu.news.urls")),
+]
+
+handler404 = "yuanqu.views.page_not_found"
