@@ -1,0 +1,71 @@
+import re
+
+import pytest
+from django.core.management import call_command
+
+from yuanqu.regions.services import regions_sync
+
+expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(live_server):
+    # A transactional test flushes every table afterwards, the migration-loaded regions included
+    # (pytest-django's serialized rollback does not survive the live server), so load them again.
+    regions_sync()
+    call_command("load_demo", verbosity=0)
+    return live_server.url
+
+
+def test_reader_switches_to_jiangsu_reads_an_article_and_goes_back_to_national(phone, demo):
+    phone.goto(demo + "/")
+    expect(phone.locator("html")).to_have_attribute("lang", "zh-CN")
+    expect(phone.locator(".current-region")).to_have_text("全国")
+
+    phone.get_by_text("切换地区").click()
+    switcher = phone.locator(".switcher-panel")
+    expect(switcher.locator("a")).to_have_count(35)
+    switcher.get_by_role("link", name="江苏", exact=True).click()
+    expect(phone).to_have_url(re.compile(r"/js/$"))
+    expect(phone.locator(".current-region")).to_have_text("江苏")
+    expect(phone.locator("h1")).to_contain_text("江苏省")
+    expect(phone.locator(".article-list li")).to_have_count(9)
+
+    phone.get_by_role("link", name=re.compile("三十二载再出发")).click()
+    expect(phone.locator("h1")).to_contain_text("常州国家高新区")
+    meta = phone.locator(".article > .meta")
+    expect(meta).to_contain_text("2024/08/29 15:53")
+    expect(meta).to_contain_text("来源：常州发布")
+    expect(phone.locator(".body h2").first).to_have_text("一、产业集群持续壮大")
+    expect(phone.locator(".user-notice")).to_have_count(0)
+    report = phone.get_by_role("link", name="举报", exact=True)
+    expect(report).to_be_visible()
+
+    report.click()
+    expect(phone.locator(".report-address a")).to_have_attribute("href", re.compile(r"^mailto:"))
+    expect(phone.locator("main")).to_contain_text("三十二载再出发")
+
+    phone.get_by_text("切换地区").click()
+    phone.locator(".switcher-panel").get_by_role("link", name="全国").click()
+    expect(phone).to_have_url(demo + "/")
+    expect(phone.locator(".current-region")).to_have_text("全国")
+    expect(phone.locator(".article-list li")).to_have_count(20)
+
+
+def test_user_submitted_article_shows_the_notice_and_the_page_fits_a_phone(phone, demo):
+    phone.goto(demo + "/js/320400/")
+    phone.get_by_role("link", name=re.compile("储能电池企业的成长记")).click()
+    expect(phone.locator(".user-notice")).to_contain_text("本文为用户自行上传并发布")
+    expect(phone.locator(".user-notice")).to_contain_text("仅提供信息存储空间服务")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "no sideways scrolling on a phone"
+
+
+def test_unknown_region_shows_the_chinese_404_with_a_way_home(phone, demo):
+    response = phone.goto(demo + "/xx/")
+    assert response.status == 404
+    expect(phone.locator("h1")).to_have_text("页面不存在")
+    phone.get_by_role("link", name="返回首页").click()
+    expect(phone).to_have_url(demo + "/")
