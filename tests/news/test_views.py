@@ -152,3 +152,19 @@ def test_pages_load_nothing_from_other_sites(client, articles):
         assert not re.search(r'src="(https?:)?//', page), url
         assert not re.search(r'<link[^>]+href="(https?:)?//', page), url
         assert '<meta name="viewport"' in page
+
+
+def test_image_blocks_render_as_figures_with_captions_from_our_own_static_files(client):
+    article = PublishedArticleFactory(
+        body=[
+            {"type": "paragraph", "text": "上半年主导产业产值1549.2亿元。"},
+            {
+                "type": "image",
+                "src": "yuanqu/demo/changzhou-output-2024h1.svg",
+                "caption": "主导产业产值",
+            },
+        ]
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<img src="/static/yuanqu/demo/changzhou-output-2024h1.svg" alt="主导产业产值"' in page
+    assert "<figcaption>主导产业产值</figcaption>" in page
