@@ -1,0 +1,136 @@
+"""What a quantity means, read from the words around it: kind cues, the metric, the subject.
+
+These read the normalised text; they are heuristics, kept small and cheap because they run for
+every figure in every article.
+"""
+
+import re
+
+from .tries import trie_pattern
+
+CLAUSE_BREAKS = "，,；;：:"
+CHANGE_CUES = re.compile(
+    r"同比|比上年|较上年|比去年|较去年|环比|增速|增幅|降幅|涨幅|增长率|年均增长|提高|下降|增长"
+)
+TARGET_CUES = re.compile(
+    r"力争|目标|预计|计划|争取|确保|规划到|有望|预期|将达到?|将突破|将新增|将实现|将建成|将形成"
+)
+RANK_CUES = re.compile(r"(位居|位列|排名|排在|名列|居|列|跻身|保持|稳居|位于|进入)[^，。；]{0,8}$")
+RANK_REGIONS = re.compile(
+    r"(全国|全省|全市|全区|全球|世界|国内|省内|市内|行业|同类)[^，。；]{0,4}$"
+)
+NOT_RANK_AFTER = re.compile(r"[届批期次个季号章条款代轮阶年月周天家座项版大产类级]")
+
+PARK_SUFFIX = re.compile(
+    r"(?:国家级)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|产业园区|产业园|"
+    r"科技园|工业园|新区|综合保税区|保税区|科技城|科学城|实验区|示范区|合作区|自贸区|片区|园区)"
+    r"|(?:股份有限公司|有限责任公司|有限公司|集团)"
+)
+NAME_STOP = set(
+    "的在从于与和及是为了对将把向到由据经以并等其该各年月日，。、；：（）《》“”\"' —-·0123456789\n!！?？[]【】<>{}/|~*#"
+)
+NAME_STOP_WORDS = {
+    "跻身", "获悉", "位于", "落户", "入驻", "举行", "召开", "全国", "首批", "以及", "打造", "成为",
+    "进入", "支持", "推动", "加快", "全省", "全市", "记者", "今年", "去年", "目前", "其中", "已有",
+}  # fmt: skip
+MAX_NAME_HEAD = 10
+_STOP_CLASS = (
+    "".join(sorted(NAME_STOP)).replace("\\", "\\\\").replace("-", "\\-").replace("]", "\\]")
+)
+REVERSED_HEAD = re.compile(
+    rf"(?:(?!{trie_pattern(w[::-1] for w in NAME_STOP_WORDS)})[^{_STOP_CLASS}]){{0,{MAX_NAME_HEAD}}}"
+)
+
+LEADING_NOISE = re.compile(
+    r"^(?:其中|此外|同时|目前|截至[^，]*|[到至]?[0-9]{4}年底?|今年以来|全年|上半年|下半年|前三季度|一季度|"
+    r"去年|今年|是|全区|全市|全省|园区|该区|新区|区内|全县|共|累计|已|还|并|均|分别|当年|这里|"
+    r"拥有|共有|现有|建有|集聚|聚集|实现|完成|力争|争取|预计|计划|确保|目标是?|将)+"
+)
+# Words that end a clause's lead-in but are not part of the metric: 产值(实现了)1549.2亿元.
+VERB_ENDINGS = tuple(
+    sorted(
+        "实现 实现了 完成 完成了 达到 达到了 达 为 是 有 拥有 共有 现有 集聚 聚集 累计 共 约 超过 突破 "
+        "增长 增长至 增长到 提高 提高至 提高到 提升 提升至 提升到 下降 下降至 下降到 同比 比上年 较上年 "
+        "分别 仅 已 就 将 新增".split(),
+        key=len,
+        reverse=True,
+    )
+)
+REVERSED_VERB_ENDING = re.compile(trie_pattern(w[::-1] for w in VERB_ENDINGS))
+INNER_VERB = re.compile(r"实现|完成|获得|获批|引进|签约|落地|开工|竣工|投产|设立|达到")
+FOLLOWING_NOUN = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9“”·]{2,14}?)(?=[，。；、：（）\s的]|投资|落户|设立|入驻|参加|签约|$)"
+)
+COUNT_UNITS = set("家个项座条台套辆株件所户名位批种类款艘架")
+
+
+def clause_start(norm: str, sentence_start: int, position: int) -> int:
+    best = sentence_start
+    for char in CLAUSE_BREAKS:
+        found = norm.rfind(char, sentence_start, position)
+        if found + 1 > best:
+            best = found + 1
+    return best
+
+
+def is_rank(
+    norm: str, start: int, end: int, clause_from: int, marker: str, unit: str | None
+) -> bool:
+    """第一 / 前三 are ranks after 位居, 排名, 全国 … or with 名/位; not 第三季度, 第二批."""
+    following = norm[end : end + 2]
+    if following[:1] and NOT_RANK_AFTER.match(following):
+        return False
+    if marker == "前" and (following.startswith("季度") or following.startswith("个月")):
+        return False
+    before = norm[clause_from:start]
+    return bool(unit or RANK_CUES.search(before) or RANK_REGIONS.search(before))
+
+
+def names_in(text: str) -> list[tuple[int, str]]:
+    """Park and company names (常州国家高新区, 昆山恒远精密制造有限公司) with their offsets.
+
+    A name is a suffix (高新区, 有限公司 …) and the characters before it, walking left for at most
+    ten, until a stop character or a stop word. The walk runs as a regex over the reversed text.
+    """
+    names, floor, reverse, size = [], 0, text[::-1], len(text)
+    for suffix in PARK_SUFFIX.finditer(text):
+        start = suffix.start()
+        if start < floor:
+            continue
+        head = REVERSED_HEAD.match(reverse, size - start, size - floor)
+        if head.end() - head.start() >= 2:
+            left = start - (head.end() - head.start())
+            names.append((left, text[left : suffix.end()]))
+        floor = suffix.end()
+    return names
+
+
+def metric_of(
+    norm: str,
+    clause_from: int,
+    start: int,
+    end: int,
+    unit: str | None,
+    name: tuple[int, str] | None,
+) -> str | None:
+    """A short label of what is measured: the noun after a count (超2100家外资企业) or the words
+    before the figure in its clause, without time words, scope words and verbs."""
+    if unit in COUNT_UNITS:
+        after = FOLLOWING_NOUN.match(norm, end, min(len(norm), end + 16))
+        if after and after[1][0] not in "以左上同比增较占":
+            return after[1].strip("“”")
+    if name is not None:  # the clause names the park: what follows the name is the metric
+        clause_from = max(clause_from, name[0] + len(name[1]))
+    before = norm[clause_from:start]
+    before = before[before.rfind("、") + 1 :]
+    before = LEADING_NOISE.sub("", before)
+    while ending := REVERSED_VERB_ENDING.match(before[::-1]):
+        before = before[: -ending.end()]
+    before = before.strip(' “”"')
+    parts = INNER_VERB.split(before)
+    if len(parts) > 1:
+        head, tail = parts[0], parts[-1]
+        before = tail if len(tail) >= 4 or not head else head + tail  # 主导产业|实现|产值
+    if len(before) < 2 or (before.startswith("占") and before.endswith("的")):
+        return None
+    return before[-16:]

@@ -1,0 +1,22 @@
+from dataclasses import asdict, dataclass
+
+
+@dataclass(slots=True)
+class Fact:
+    """One figure found in a text; field names and values follow the fact contract in DESIGN.md."""
+
+    text: str
+    start: int
+    end: int
+    value: int | float
+    unit: str | None
+    approx: str | None  # over | under | about | None
+    range_to: int | float | None
+    kind: str  # amount | change | share | target | rank
+    metric: str | None
+    subject: str | None
+    period: str | None
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,171 @@
+"""Numbers written the ways Chinese text writes them, parsed exactly (as Decimal).
+
+    1,234.5   1.2万   3.5亿   三千   两万   一千五百万   一百二 (=120)   三万五 (=35000)
+    壹拾壹   一七二零点一 (a digit string)   二十点五   负三   100万三千   四千230   廿二
+
+`parse_number` takes the normalised form (see `normalize`): ASCII digits, simplified characters.
+"""
+
+import re
+from decimal import Decimal
+
+DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "两": 2, "贰": 2, "三": 3,
+    "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8,
+    "捌": 8, "九": 9, "玖": 9,
+}  # fmt: skip
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
+TENS = {"廿": 20, "卅": 30}
+POINTS = "点."
+NEGATIVE = "-负−"
+
+CN_DIGIT_CHARS = "".join(DIGITS)
+CN_SMALL_CHARS = "".join(SMALL_UNITS) + "".join(TENS)
+CN_BIG_CHARS = "".join(BIG_UNITS)
+
+_TOKEN = re.compile(
+    rf"(?P<arabic>[0-9]+(?:[,，][0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?)"
+    rf"|(?P<digit>[{CN_DIGIT_CHARS}])|(?P<small>[{CN_SMALL_CHARS}])|(?P<big>[{CN_BIG_CHARS}])"
+    rf"|(?P<point>点)|(?P<space>\s)"
+)
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def _tokens(text: str) -> list[tuple[str, object]]:
+    tokens, pos = [], 0
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if not match:
+            raise NotANumber(text)
+        kind = match.lastgroup
+        if kind == "arabic":
+            tokens.append(("arabic", Decimal(match[0].replace(",", "").replace("，", ""))))
+        elif kind == "digit":
+            tokens.append(("digit", DIGITS[match[0]]))
+        elif kind == "small":
+            char = match[0]
+            tokens.append(("tens", TENS[char]) if char in TENS else ("small", SMALL_UNITS[char]))
+        elif kind == "big":
+            tokens.append(("big", BIG_UNITS[match[0]]))
+        elif kind == "point":
+            tokens.append(("point", None))
+        pos = match.end()
+    return tokens
+
+
+def _section(tokens) -> Decimal:
+    """A value below the big units: digits, 十百千, Arabic runs (四千230), colloquial tails (一百二)."""
+    if len(tokens) > 1 and all(kind == "digit" for kind, _ in tokens):
+        return Decimal("".join(str(value) for _, value in tokens))  # 一七二零 -> 1720
+    total, pending, last_unit, zero_since_unit = Decimal(0), None, None, False
+    for kind, value in tokens:
+        if kind == "digit" and value == 0:
+            if pending is not None:
+                raise NotANumber("digit before 零")
+            zero_since_unit = True
+        elif kind == "tens":
+            if pending is not None or last_unit is not None:
+                raise NotANumber("廿/卅 out of place")
+            total, last_unit = total + value, 10
+        elif kind in ("digit", "arabic"):
+            if pending is not None:
+                raise NotANumber("two numbers in a row")
+            pending = (kind, Decimal(value))
+        elif kind == "small":
+            if last_unit is not None and value >= last_unit:
+                raise NotANumber("units out of order")
+            factor = pending[1] if pending is not None else Decimal(1)
+            total += factor * value
+            pending, last_unit, zero_since_unit = None, value, False
+        else:
+            raise NotANumber(kind)
+    if pending is not None:
+        kind, value = pending
+        if kind == "digit" and last_unit and last_unit >= 100 and not zero_since_unit:
+            value *= last_unit // 10  # 一百二 = 120, 两千六 = 2600
+        total += value
+    return total
+
+
+def _integer(tokens) -> Decimal:
+    if not tokens:
+        return Decimal(0)
+    bigs = [(value, index) for index, (kind, value) in enumerate(tokens) if kind == "big"]
+    if not bigs:
+        return _section(tokens)
+    largest = max(value for value, _ in bigs)
+    index = max(i for value, i in bigs if value == largest)
+    left, right = tokens[:index], tokens[index + 1 :]
+    high = _integer(left) if left else Decimal(1)
+    if not right:
+        return high * largest
+    if right[0] == ("digit", 0):
+        return high * largest + _integer(right[1:])
+    if len(right) == 1 and right[0][0] == "digit":
+        return high * largest + right[0][1] * largest // 10  # 三万五 = 35000
+    low = _integer(right)
+    if low >= largest:
+        raise NotANumber("lower part too large")
+    return high * largest + low
+
+
+def _fraction_digits(tokens) -> tuple[Decimal, list]:
+    """The digits after 点, and whatever magnitude follows them (一点五万)."""
+    digits, rest = [], list(tokens)
+    while rest and rest[0][0] in ("digit", "arabic"):
+        kind, value = rest.pop(0)
+        if kind == "arabic":
+            if value != value.to_integral_value():
+                raise NotANumber("decimal after 点")
+            digits.append(str(int(value)))
+        else:
+            digits.append(str(value))
+    if not digits:
+        raise NotANumber("nothing after 点")
+    return Decimal("0." + "".join(digits)), rest
+
+
+def _is_plain(text: str) -> bool:
+    """ASCII digits with at most one point and a leading minus: what Decimal() reads as we do."""
+    return text.isascii() and text.lstrip("-").replace(".", "", 1).isdigit()
+
+
+def parse_number(text: str) -> Decimal:
+    """The exact value of a written number; raises NotANumber when it is not one."""
+    if _is_plain(text):  # the common case, 1549.2, without the general parser
+        return Decimal(text)
+    if text and text[-1] in BIG_UNITS and _is_plain(text[:-1]):  # 1549.2亿
+        return Decimal(text[:-1]) * BIG_UNITS[text[-1]]
+    text = text.strip()
+    sign = Decimal(1)
+    if text and text[0] in NEGATIVE:
+        sign, text = Decimal(-1), text[1:]
+    tokens = [token for token in _tokens(text) if token[0] != "space"]
+    if not tokens:
+        raise NotANumber(text)
+    points = [index for index, (kind, _) in enumerate(tokens) if kind == "point"]
+    if len(points) > 1:
+        raise NotANumber(text)
+    if not points:
+        return sign * _integer(tokens)
+    head, tail = tokens[: points[0]], tokens[points[0] + 1 :]
+    if any(kind == "big" for kind, _ in head) and not tail:
+        raise NotANumber(text)
+    fraction, rest = _fraction_digits(tail)
+    value = _integer(head) + fraction
+    for kind, magnitude in rest:
+        if kind != "big":
+            raise NotANumber(text)
+        value *= magnitude
+    return sign * value
+
+
+def to_json_number(value: Decimal) -> int | float:
+    """An int where the value is whole (154920000000), a float otherwise (7.4)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
