@@ -20,6 +20,7 @@ OPEN_QUOTES, CLOSE_QUOTES = '“"「『‘', '”"」』’'
 LIST_JOINERS = "、和及与"
 HUNDREDTHS = Decimal("0.0001")
 HALF = Decimal("0.5")
+FIFTY = Decimal(50)
 
 
 def _as_date(published) -> date | None:
@@ -37,6 +38,40 @@ class _Sentence:
         self.start, self.end, self.text = start, end, doc.text[start:end].strip()
 
 
+def _is_heading(line: str) -> bool:
+    """A short line without a full stop: a heading, or one line of a post that gives a figure a line."""
+    return len(line.strip()) <= meaning.HEADING_MAX and not line.rstrip().endswith(
+        ("。", "！", "；")
+    )
+
+
+def _paragraphs(norm: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_short) of every line."""
+    paragraphs, offset = [], 0
+    for line in norm.split("\n"):
+        paragraphs.append((offset, offset + len(line), _is_heading(line)))
+        offset += len(line) + 1
+    return paragraphs
+
+
+def _target_sections(norm: str, published: date | None) -> list[tuple[int, int, str | None]]:
+    """(start, end, period) of the text under a heading that announces plans, up to the next
+    heading; a heading is a short line without a full stop."""
+    sections, heading, offset = [], None, 0
+    for line in norm.split("\n"):
+        if _is_heading(line):
+            if heading is not None:
+                sections.append((heading[0], offset, heading[1]))
+                heading = None
+            if meaning.TARGET_HEADING.search(line):
+                periods = find_periods(line, published)
+                heading = (offset + len(line), periods[-1][1] if periods else None)
+        offset += len(line) + 1
+    if heading is not None:
+        sections.append((heading[0], offset, heading[1]))
+    return sections
+
+
 class _Document:
     """The text, its normalised twin and what all figures in it share, each found once for the
     whole text and then looked up by position: sentences, clause breaks, period phrases, target
@@ -52,6 +87,11 @@ class _Document:
         self.period_starts = [start for start, _, _ in self.periods]
         self.targets = [m.end() for m in meaning.TARGET_CUES.finditer(norm)]
         self.names = meaning.names_in(norm)
+        self.target_sections = (
+            _target_sections(norm, published) if "目标" in norm or "预期" in norm else []
+        )
+        self.paragraphs = _paragraphs(norm)
+        self.paragraph_starts = [start for start, _, _ in self.paragraphs]
         self.name_ends = [start + len(name) for start, name in self.names]
         self._sentences: dict[int, _Sentence] = {}
         self._last_sentence: _Sentence | None = None
@@ -107,6 +147,7 @@ SMALL_FAMILIES = {"percent", "points", "times", "tenths"}
 CHANGE_FAMILIES = {"percent", "tenths", "times"}
 SHARE_FAMILIES = {"percent", "tenths"}
 SHARE_APPROX = {"约占": "about", "近占": "under", "超占": "over"}
+NOT_APPROX_YUE = set("签节合制契预公条履违")  # 约 in 签约, 节约 … is no approximation
 
 
 def _is_wording(norm: str, start: int, number: str, family: str | None, marked) -> bool:
@@ -129,8 +170,13 @@ def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
     n1, u1, n2, u2, verb, apx, mid1, mid2, half, per, post = m.group(*_QTY_GROUPS)
     surface = u2 or u1
     if surface is None:
-        if n1[-1] not in BIG_UNITS or _is_chinese(n1):
-            return None  # 775.28、… waiting for its unit, or 千万 as a word
+        stated_level = (
+            "." in n1
+            and doc.norm[m.start() - 1 : m.start()] in ("为", "达", "是")
+            and doc.norm[m.end() : m.end() + 1] not in LIST_JOINERS
+        )
+        if not stated_level and (n1[-1] not in BIG_UNITS or _is_chinese(n1)):
+            return None  # 775.28、… waiting for its unit, or 千万 as a word; 容积率为1.35 stays
         family = None
     else:
         family = FAMILY[surface]
@@ -141,6 +187,10 @@ def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
     if following == "级":
         return None  # 千亿级集群, 5A级: a class, not a figure
     chinese = n1[0] not in ARABIC_START
+    if mid1 == "几":
+        if n1[-1] not in "十百千万":
+            return None  # 几十万 is no figure; 十几家 is more than ten
+        mid1 = "余"
     if chinese:
         if n1[0] in "零〇○" or surface in ARABIC_ONLY:
             return None  # 零部件, 十分重要
@@ -154,8 +204,12 @@ def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
             previous in OPEN_QUOTES and norm[end : end + 1] in CLOSE_QUOTES
         ):
             return None  # C919, “532”
-        if apx == "上" and n1[0] not in "百千万":
-            start, apx = start + 1, None
+        if (apx == "上" and n1[0] not in "百千万亿") or (
+            apx == "约" and previous in NOT_APPROX_YUE
+        ):
+            start, apx = start + 1, None  # 线上3家, 签约15个
+            if n1[0] in "万亿":
+                return None  # 签约亿元以上项目: no number at all
         if verb and previous == "新":  # 新增86家 is an amount, not a change
             start, verb = start + len(verb), None
     try:
@@ -172,6 +226,9 @@ def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
         return None
     if half:
         value += HALF
+    if per is None and family == "money":
+        per_before = meaning.PER_BEFORE.search(norm, max(0, start - 5), start)
+        per = per_before[1] if per_before else None  # 每亩19.2万元
     unit = per_unit(surface, per) if surface else None
     if family == "tenths":
         value, unit, high = value * 10, "%", high * 10 if high is not None else None
@@ -219,18 +276,55 @@ def _rank(doc: _Document, m: re.Match) -> _Figure | None:
 def _kind(figure: _Figure, norm: str, clause: int, target: bool) -> str:
     if figure.rank:
         return "rank"
-    if target:
+    previous = norm[figure.start - 1 : figure.start]
+    if target and previous not in ("由", "从"):  # 由3000万只提升至6000万只: the first is now
         return "target"
     if figure.verb or figure.unit == "个百分点":
         return "change"
     family = figure.family
-    if family in CHANGE_FAMILIES and meaning.CHANGE_CUES.search(
-        norm, max(clause, figure.start - 8), figure.start
+    if (
+        family in CHANGE_FAMILIES
+        and previous not in ("到", "至")  # 提高到31% is a level
+        and meaning.CHANGE_CUES.search(norm, max(clause, figure.start - 8), figure.start)
     ):
         return "change"
     if family in SHARE_FAMILIES:
         return "share"
     return "amount"
+
+
+def _last_period(doc: _Document, start: int, end: int) -> str | None:
+    """The last period phrase in [start, end) that is not a target year (到2027年)."""
+    index = bisect_left(doc.period_starts, end) - 1
+    while index >= 0 and doc.period_starts[index] >= start:
+        if not doc.periods[index][2]:
+            return doc.periods[index][1]
+        index -= 1
+    return None
+
+
+def _period_in_force(doc: _Document, sentence: _Sentence, start: int) -> str | None:
+    """The period set before this sentence: earlier in its paragraph, else in the paragraphs
+    before it, back to the heading of its section (whose own period counts). Lines of a post that
+    gives each figure a line pass the period on through their headings. A sentence about what
+    stands now (现有, 累计, 规划, 每分钟) or about plans (将, 力争) takes none."""
+    norm = doc.norm
+    if meaning.STOCK_CUES.search(norm, sentence.start, sentence.end):
+        return None
+    index = bisect_right(doc.targets, sentence.end) - 1
+    if index >= 0 and doc.targets[index] > sentence.start:
+        return None
+    paragraph = bisect_right(doc.paragraph_starts, start) - 1
+    first, _, short = doc.paragraphs[paragraph]
+    found = _last_period(doc, first, sentence.start)
+    for earlier in range(paragraph - 1, -1, -1):
+        if found is not None:
+            break
+        begin, end, heading = doc.paragraphs[earlier]
+        found = _last_period(doc, begin, end)
+        if found is None and heading and not short:
+            break  # the section starts here and names no period
+    return found
 
 
 def _fact(doc: _Document, figure: _Figure, previous: Fact | None) -> Fact:
@@ -247,9 +341,17 @@ def _fact(doc: _Document, figure: _Figure, previous: Fact | None) -> Fact:
         index = bisect_right(doc.targets, start) - 1
         target = index >= 0 and doc.targets[index] > sentence.start
     kind = _kind(figure, norm, clause, target)
+    section = next((sec for sec in doc.target_sections if sec[0] <= start < sec[1]), None)
+    if section is not None and kind != "rank":
+        kind, period = "target", period or section[2]
+    elif period is None and kind != "target":
+        period = _period_in_force(doc, sentence, start)
     approx = figure.approx
-    if approx is None and kind == "share" and norm[start - 2 : start] in SHARE_APPROX:
-        approx = SHARE_APPROX[norm[start - 2 : start]]  # 约占四分之三
+    if approx is None and kind == "share":
+        for cue, meant in SHARE_APPROX.items():  # 约占全市的三分之一
+            if cue in norm[clause:start]:
+                approx = meant
+                break
     value, high = figure.value, figure.range_to
     if figure.verb and figure.verb.startswith(FALLING) and kind in ("change", "target"):
         value, high = -value, (-high if high is not None else None)
@@ -295,6 +397,12 @@ def _figures(doc: _Document):
             figure, pending = _percent(m), []
         elif frac is not None:
             figure, pending = _fraction(m), []
+        elif m["halfshare"] is not None:  # 近一半
+            approx = approx_of(m["apx"], m["post"])
+            figure, pending = (
+                _Figure(m.start(), m.end(), FIFTY, "%", "percent", approx, m["verb"]),
+                [],
+            )
         else:
             figure, pending = _rank(doc, m), []
         if figure is not None:

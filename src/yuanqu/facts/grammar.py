@@ -19,8 +19,9 @@ CN_D = CN_DIGIT_CHARS
 # 千瓦 兆瓦 千克 千米 百分之 are units or words, not magnitudes.
 CN_SMALL = r"(?:[十拾佰仟廿卅]|百(?!分)|千(?![瓦克米伏分]))"
 CN_BIG = r"(?:[万亿]|兆(?![瓦赫帕]))"
+# After an approximation marker a number may start with its magnitude: 逾万人, 上亿元.
 NUM = (
-    rf"[-负]?(?:{AR}|[{CN_D}]|{CN_SMALL})"
+    rf"[-负]?(?:{AR}|[{CN_D}]|{CN_SMALL}|(?(apx)[万亿]|(?!)))"
     rf"(?:{AR}|[{CN_D}]|{CN_SMALL}|{CN_BIG}|[点.](?=[0-9{CN_D}]))*"
 )
 NUM_SMALL = (
@@ -33,7 +34,7 @@ VERBS = (
 )
 FALLING = ("下降", "减少", "降低", "回落", "下滑", "缩小", "缩减", "降", "减", "跌")
 APPROX_BEFORE = {
-    "over": "超过|超出|超|逾|突破|过|上|不低于|不少于|至少|最少|多于|高于",
+    "over": "超过|超出|超|逾|突破|破|上|不低于|不少于|至少|最少|多于|高于",
     "under": "近|将近|接近|不到|不足|不超过|最多|至多|低于|少于",
     "about": "约为|约合|约|大约|大概|估计",
 }
@@ -72,7 +73,7 @@ _FIRST_CHARS = "".join(
     sorted(
         {w[0] for w in VERBS.split("|")}
         | {w[0] for ws in APPROX_BEFORE.values() for w in ws.split("|")}
-        | set("0123456789-负第前百千十拾佰仟廿卅")
+        | set("0123456789-负第前百千十拾佰仟廿卅半")
         | set(CN_D)
     )
 )
@@ -83,11 +84,12 @@ PATTERN = re.compile(
     rf"|{PRE}(?:"
     rf"(?P<pct>百分之(?P<pn>{NUM_SMALL})(?:{DASH}(?:百分之)?(?P<pn2>{NUM_SMALL}))?)"
     rf"|(?P<frac>(?P<den>{NUM_SMALL})分之(?P<numer>{NUM_SMALL}))"
+    rf"|(?P<halfshare>一半|半数)"
     # A number followed by a time word is a date or a duration; a number with no unit, no
     # magnitude and no list after it (2024, 01, 0710-1234567) is no figure: both fail here.
-    rf"|(?P<qty>(?P<n1>(?>{NUM}))(?!{TIME_PATTERN})(?P<mid1>[余多])?(?:(?P<u1>{UNIT})(?P<half>半)?)?"
+    rf"|(?P<qty>(?P<n1>(?>{NUM}))(?!{TIME_PATTERN})(?P<mid1>[余多几])?(?:(?P<u1>{UNIT})(?P<half>半)?)?"
     rf"(?:(?P<dash>{DASH})(?P<n2>(?>{NUM}))(?!{TIME_PATTERN})(?P<mid2>[余多])?(?P<u2>{UNIT})?)?"
     rf"(?:/(?P<per>{UNIT}))?"
-    rf"(?(u1)|(?(u2)|(?:(?<=[万亿余多])|(?=[、和及与][0-9])))))"
+    rf"(?(u1)|(?(u2)|(?:(?<=[万亿余多])|(?=[、和及与][0-9])|(?<=[.][0-9])|(?<=[.][0-9]{{2}})|(?<=[.][0-9]{{3}})))))"
     rf"){POST})"
 )

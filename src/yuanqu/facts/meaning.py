@@ -13,8 +13,17 @@ CHANGE_CUES = re.compile(
     r"同比|比上年|较上年|比去年|较去年|环比|增速|增幅|降幅|涨幅|增长率|年均增长|提高|下降|增长"
 )
 TARGET_CUES = re.compile(
-    r"力争|目标|预计|计划|争取|确保|规划到|有望|预期|将达到?|将突破|将新增|将实现|将建成|将形成"
+    r"力争|目标|预计|(?<![度成])计划(?!的)|争取|确保|规划到|有望|预期|将(?!近)"
 )
+# Without a period phrase of its own, a figure of what stands now (现有, 累计, 已集聚) is not
+# dated by the period of the sentences before it.
+STOCK_CUES = re.compile(
+    r"现有|目前|累计|共有|拥有|建有|已|以来|年来|历年|给予|奖励|补贴|最高|距离|底价|租金|规划|每分钟|每小时|每天"
+)
+# A heading that announces plans (二、2025年主要预期目标) makes the figures below it targets.
+TARGET_HEADING = re.compile(r"目标|预期|计划|展望|任务")
+HEADING_MAX = 30
+PER_BEFORE = re.compile(r"每(平方米|平方公里|亩|公顷|吨|人|户|家|千瓦时|辆|台|年|月)$")
 RANK_CUES = re.compile(r"(位居|位列|排名|排在|名列|居|列|跻身|保持|稳居|位于|进入)[^，。；]{0,8}$")
 RANK_REGIONS = re.compile(
     r"(全国|全省|全市|全区|全球|世界|国内|省内|市内|行业|同类)[^，。；]{0,4}$"

@@ -25,7 +25,7 @@ PERIOD = re.compile(
     rf"(?:(?P<year>(?:19|20)[0-9]{{2}})年度?|(?P<rel>今年|本年|去年|上年|上一年|前年|明年))?"
     rf"(?P<sub>上半年|下半年|前三季度|前两季度|前三个季度|第?(?P<q>[一二三四1-4])季度"
     rf"|前(?P<firstn>{_MONTH}|1[0-1])个月|(?P<m1>{_MONTH})[—–\-~～至到](?P<m2>{_MONTH})月份?"
-    rf"|(?P<m>{_MONTH})月份?(?![0-9一二三四五六七八九十]+日)|全年|年底|年末|年初|以来)?"
+    rf"|(?P<m>{_MONTH})月份?(?![0-9一二三四五六七八九十]+日)|全年|年底|年末|年初|以来|同期)?"
 )
 
 
@@ -62,68 +62,102 @@ def _span(year: int, sub: str, match: re.Match) -> tuple[str, int]:
     return f"{year}", 12
 
 
-def resolve(match: re.Match, published: date | None) -> tuple[str | None, bool]:
-    """(period, is_target) for one PERIOD match; period None when it cannot be resolved."""
+def resolve(
+    match: re.Match, published: date | None, context_year: int | None = None
+) -> tuple[str | None, bool, int | None]:
+    """(period, is_target, year) for one PERIOD match; period None when it cannot be resolved.
+
+    A phrase without a year of its own (全年, 一季度, 1—5月) takes the year the text is talking
+    about (context_year, from an earlier 2023年 or 去年), else the publication year, or the year
+    before when the period had not ended by publication (上半年 in a January article).
+    """
     explicit, relative, sub = match["year"], match["rel"], match["sub"]
-    if not (explicit or relative or sub) or (sub == "以来" and not (explicit or relative)):
-        return None, False
-    sub = "" if sub in (None, "以来", "年底", "年末", "年初") else sub
+    if not (explicit or relative or sub) or (
+        sub in ("以来", "同期") and not (explicit or relative)
+    ):
+        return None, False, None
+    sub = "" if sub in (None, "以来", "年底", "年末", "年初", "同期") else sub
     if explicit:
         year = int(explicit)
-    elif published is None:
-        return None, False
-    else:
+    elif relative:
+        if published is None:
+            return None, False, None
         offset = {"去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}.get(relative, 0)
         year = published.year + offset
+    elif context_year is not None:
+        year = context_year
+    elif published is None:
+        return None, False, None
+    else:
+        year = published.year
     period, end_month = _span(year, sub, match)
     if (
-        not explicit
-        and not relative
+        not (explicit or relative)
+        and context_year is None
         and sub != "全年"
         and published
-        and (year, end_month)
-        > (
-            published.year,
-            published.month,
+        and (
+            year,
+            end_month,
         )
+        > (published.year, published.month)
     ):
         # A bare 上半年 or 1—8月 not finished when the article appeared is last year's.
-        period, end_month = _span(year - 1, sub, match)
+        year -= 1
+        period, end_month = _span(year, sub, match)
     if published is None:
         is_target = bool(match["to"] == "到" and explicit)
     else:
         is_target = bool(explicit) and (
             year > published.year or (year == published.year and match["to"] == "到")
         )
-    return period, is_target
+    return period, is_target, year
 
 
 # Where a period phrase can start: scanning for these first avoids trying PERIOD everywhere.
 PERIOD_START = re.compile(
-    rf"(?=[到至截12今本去上前明下第一二三四五六七八九十0-9全])"
+    rf"(?=[到至截12今本去上前明下第一二三四五六七八九十0-9全同])"
     rf"(?:[到至](?=(?:19|20)[0-9]{{2}}年)|截至|截止|(?:19|20)[0-9]{{2}}年|今年|本年|去年|上年|上一年|前年|"
-    rf"明年|上半年|下半年|前|第|[一二三四1-4]季度|{_MONTH}[—–\-~～至到]|{_MONTH}月|全年)"
+    rf"明年|上半年|下半年|前|第|[一二三四1-4]季度|{_MONTH}[—–\-~～至到]|{_MONTH}月|全年|同期)"
 )
+SHIFT_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool]]:
-    """(offset, period, is_target) for each period phrase in the text, in order."""
-    found, position = [], 0
+    """(offset, period, is_target) for each period phrase in the text that dates the figures
+    after it. Comparison bases (比上年, 较一季度, 是2018年的) and event dates (建成于2016年,
+    2024年第二届) are not periods of a figure; they are skipped, as are dates (2024年8月29日)."""
+    found, position, context_year = [], 0, None
     while (start := PERIOD_START.search(text, position)) is not None:
         match = PERIOD.match(text, start.start())
         if match.end() == match.start():
             position = start.end()
             continue
         position = match.end()
-        if match["year"] and not match["sub"] and text[match.end() : match.end() + 1].isdigit():
-            continue  # 2024年8月29日 is a date: the year phrase only stands before a word
-        period, is_target = _resolve_text(match[0], published)
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end() : match.end() + 1]
+        if match["year"] and not match["sub"] and (after.isdigit() or after in ("第", "届")):
+            continue
+        if before in ("比", "较", "于") or (before == "是" and after == "的"):
+            continue
+        if match["sub"] == "同期" and found and match["rel"]:
+            # 去年同期: the period just named, a year earlier.
+            year = _resolve_text(match[0], published, None)[2]
+            if year is None:
+                continue
+            shift = year - int(found[-1][1][:4])
+            period = SHIFT_YEAR.sub(lambda y: str(int(y[0]) + shift), found[-1][1])
+            found.append((match.start(), period, False))
+            continue
+        period, is_target, year = _resolve_text(match[0], published, context_year)
         if period:
+            if (match["year"] or match["rel"]) and not is_target:
+                context_year = year
             found.append((match.start(), period, is_target))
     return found
 
 
 @lru_cache(maxsize=4096)
-def _resolve_text(phrase: str, published: date | None) -> tuple[str | None, bool]:
+def _resolve_text(phrase: str, published: date | None, context_year: int | None) -> tuple:
     """Period phrases repeat (今年上半年 in every mid-year report): resolve each once."""
-    return resolve(PERIOD.fullmatch(phrase), published)
+    return resolve(PERIOD.fullmatch(phrase), published, context_year)

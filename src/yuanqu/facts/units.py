@@ -23,12 +23,13 @@ _UNITS = {
     "area": "平方公里 平方千米 平方米 平米 公顷 亩 km² km2 m² m2 平方英尺",
     "length": "公里 千米 米 厘米 毫米 km",
     "weight": "吨 千克 公斤 克 斤 kg 吨标准煤 吨标煤",
-    "power": "千瓦 兆瓦 吉瓦 瓦 kW MW GW 千伏安 伏",
+    "power": "千瓦 兆瓦 吉瓦 瓦 kW MW GW 千伏安 千伏 伏",
     "energy": "千瓦时 兆瓦时 吉瓦时 度 kWh MWh GWh",
     "volume": "立方米 升 毫升 方",
     "score": "分",
     "containers": "标准箱 TEU 标箱",
     "anniversary": "周年",
+    "age": "岁",
     "time": "年 个月 月 日 号 天 小时 时 分钟 秒 个工作日 工作日 年度 季度",
 }
 CANONICAL = {
