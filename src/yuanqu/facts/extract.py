@@ -285,7 +285,7 @@ def _kind(figure: _Figure, norm: str, clause: int, target: bool) -> str:
     if (
         family in CHANGE_FAMILIES
         and previous not in ("到", "至")  # 提高到31% is a level
-        and meaning.CHANGE_CUES.search(norm, max(clause, figure.start - 8), figure.start)
+        and meaning.CHANGE_CUES.search(norm, clause, figure.start)
     ):
         return "change"
     if family in SHARE_FAMILIES:

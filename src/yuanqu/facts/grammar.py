@@ -24,8 +24,10 @@ NUM = (
     rf"[-负]?(?:{AR}|[{CN_D}]|{CN_SMALL}|(?(apx)[万亿]|(?!)))"
     rf"(?:{AR}|[{CN_D}]|{CN_SMALL}|{CN_BIG}|[点.](?=[0-9{CN_D}]))*"
 )
+# Atomic, like NUM where it is used: a number never gives characters back, so a long digit run
+# that fails to be a fraction or a rank cannot backtrack through every way of splitting it.
 NUM_SMALL = (
-    rf"(?:{AR}|[{CN_D}]|[十拾百佰千仟])(?:{AR}|[{CN_D}]|[十拾百佰千仟]|[点.](?=[0-9{CN_D}]))*"
+    rf"(?>(?:{AR}|[{CN_D}]|[十拾百佰千仟])(?:{AR}|[{CN_D}]|[十拾百佰千仟]|[点.](?=[0-9{CN_D}]))*)"
 )
 
 VERBS = (

@@ -13,7 +13,7 @@ CHANGE_CUES = re.compile(
     r"同比|比上年|较上年|比去年|较去年|环比|增速|增幅|降幅|涨幅|增长率|年均增长|提高|下降|增长"
 )
 TARGET_CUES = re.compile(
-    r"力争|目标|预计|(?<![度成])计划(?!的)|争取|确保|规划到|有望|预期|将(?!近)"
+    r"力争|(?<!年度)目标(?!的)|预计|(?<!年度)计划(?!的)|争取|确保|规划到|有望|预期|将(?!近)"
 )
 # Without a period phrase of its own, a figure of what stands now (现有, 累计, 已集聚) is not
 # dated by the period of the sentences before it.
@@ -91,6 +91,8 @@ def is_rank(
         return False
     if marker == "前" and (following.startswith("季度") or following.startswith("个月")):
         return False
+    if norm[end : end + 1] == "的":
+        return False  # 进入前十的开发区: a rank used to name a group
     before = norm[clause_from:start]
     return bool(unit or RANK_CUES.search(before) or RANK_REGIONS.search(before))
 

@@ -140,13 +140,15 @@ def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool
             continue
         if before in ("比", "较", "于") or (before == "是" and after == "的"):
             continue
+        if match["sub"] == "全年" and text.startswith(("目标", "计划", "任务"), match.end()):
+            continue  # 完成全年目标的47.7%: the year's plan, not a period
         if match["sub"] == "同期" and found and match["rel"]:
             # 去年同期: the period just named, a year earlier.
             year = _resolve_text(match[0], published, None)[2]
             if year is None:
                 continue
             shift = year - int(found[-1][1][:4])
-            period = SHIFT_YEAR.sub(lambda y: str(int(y[0]) + shift), found[-1][1])
+            period = SHIFT_YEAR.sub(lambda y, by=shift: str(int(y[0]) + by), found[-1][1])
             found.append((match.start(), period, False))
             continue
         period, is_target, year = _resolve_text(match[0], published, context_year)
