@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/yuanqu
 
 .DEFAULT_GOAL := help
-.PHONY: help venv dev demo serve test test-sqlite test-postgres lint format messages clean
+.PHONY: help venv dev demo serve test test-sqlite test-postgres lint format messages clean conformance facts-gold bench-extract
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,6 +63,18 @@ format: dev ## Format the code with ruff
 messages: dev ## Refresh the zh_Hans catalogue from the code (needs GNU gettext) and compile it
 	cd src/yuanqu && ../../$(YUANQU) makemessages -l zh_Hans --no-obsolete --add-location=file
 	cd src/yuanqu && ../../$(YUANQU) compilemessages -l zh_Hans
+
+CONFORMANCE_DIR ?= ../shared/conformance
+
+conformance: dev ## Run the number parser against the third-party suites; refresh the failure report
+	$(PY) -m yuanqu.facts.conformance $(CONFORMANCE_DIR) --report docs/conformance-failures.md
+
+facts-gold: dev ## Score the fact engine on the hand-annotated gold and held-out articles
+	$(PY) -m yuanqu.facts.gold tests/facts/gold
+	$(PY) -m yuanqu.facts.gold tests/facts/heldout
+
+bench-extract: dev ## Benchmark fact extraction against jieba's segmentation (not a test)
+	$(YUANQU) bench extract
 
 clean: ## Remove .venv and caches (keeps ./var, the data)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

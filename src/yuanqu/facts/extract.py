@@ -9,7 +9,7 @@ from . import meaning
 from .grammar import FALLING, PATTERN, approx_of
 from .model import Fact
 from .normalize import normalize
-from .numbers import BIG_UNITS, NotANumber, parse_number, to_json_number
+from .numbers import BIG_UNITS, NotANumber, parse_number, range_low, to_json_number
 from .periods import find_periods
 from .units import ARABIC_ONLY, FAMILY, PERCENT, per_unit
 
@@ -142,7 +142,7 @@ class _Figure:
         self.approx, self.verb, self.range_to, self.rank = approx, verb, range_to, False
 
 
-_QTY_GROUPS = ("n1", "u1", "n2", "u2", "verb", "apx", "mid1", "mid2", "half", "per", "post")
+_QTY_GROUPS = ("n1", "u1", "n2", "u2", "verb", "apx", "mid1", "mid2", "half", "per", "post", "mag")
 SMALL_FAMILIES = {"percent", "points", "times", "tenths"}
 CHANGE_FAMILIES = {"percent", "tenths", "times"}
 SHARE_FAMILIES = {"percent", "tenths"}
@@ -167,8 +167,12 @@ def _waits_for_unit(norm: str, m: re.Match) -> bool:
 
 
 def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
-    n1, u1, n2, u2, verb, apx, mid1, mid2, half, per, post = m.group(*_QTY_GROUPS)
+    n1, u1, n2, u2, verb, apx, mid1, mid2, half, per, post, mag = m.group(*_QTY_GROUPS)
     surface = u2 or u1
+    if mid1 == "个":
+        mid1 = None  # 两个亿: spoken, the same as 两亿
+    if mag:
+        n1 += mag  # 3000多万元: the magnitude after 多 belongs to the number
     if surface is None:
         stated_level = (
             "." in n1
@@ -196,8 +200,8 @@ def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
             return None  # 零部件, 十分重要
         if len(n1) == 1 and n1 in "百千万佰仟" and not (apx or mid1):
             return None  # 千家万户
-    elif following.isascii() and following.isalpha() and not (surface or "").isascii():
-        return None  # 5G, 3D
+    elif following.isascii() and following.isalpha():
+        return None  # 5G, 3D, 10min
     if start > 0:
         previous = norm[start - 1]
         if (previous.isascii() and previous.isalpha()) or (
@@ -218,8 +222,7 @@ def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
     except NotANumber:
         return None
     if high is not None:
-        if _magnitude(n1) == 1:
-            value *= _magnitude(n2)  # 10—15亿元
+        value = range_low(n1, n2, value, high)  # 10—15亿元
         if high <= value:
             return None
     if chinese and value < 10 and _is_wording(norm, start, n1, family, apx or mid1):

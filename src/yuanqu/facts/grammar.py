@@ -14,11 +14,16 @@ from .numbers import CN_DIGIT_CHARS
 from .tries import trie_pattern
 from .units import TIME_PATTERN, UNIT_PATTERN
 
-AR = r"[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
+AR = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"  # 20，300 is a list, not 20300
 CN_D = CN_DIGIT_CHARS
 # 千瓦 兆瓦 千克 千米 百分之 are units or words, not magnitudes.
-CN_SMALL = r"(?:[十拾佰仟廿卅]|百(?!分)|千(?![瓦克米伏分]))"
-CN_BIG = r"(?:[万亿]|兆(?![瓦赫帕]))"
+CN_SMALL = r"(?:[十拾佰仟廿卅卌]|百(?!分)|千(?![瓦克米伏分]))"
+CN_BIG = r"(?: ?[万亿]|兆(?![瓦赫帕]))"  # 1549.2 亿: typeset text puts a space before it
+# Any written number, with magnitudes inside (1549.2亿, 三万五千): the scanner's number.
+NUM_PLAIN = (
+    rf"(?:[-负] ?)?(?:{AR}|[{CN_D}]|{CN_SMALL})"
+    rf"(?:{AR}|[{CN_D}]|{CN_SMALL}|{CN_BIG}|[点.](?=[0-9{CN_D}]))*"
+)
 # After an approximation marker a number may start with its magnitude: 逾万人, 上亿元.
 NUM = (
     rf"[-负]?(?:{AR}|[{CN_D}]|{CN_SMALL}|(?(apx)[万亿]|(?!)))"
@@ -41,7 +46,7 @@ APPROX_BEFORE = {
     "about": "约为|约合|约|大约|大概|估计",
 }
 APPROX_AFTER = {"over": "以上|之多|有余|多|余", "under": "以内|以下|不到", "about": "左右|上下"}
-DASH = r"(?:—{1,2}|–|－|-|~|～|〜|至|到)"
+DASH = r"(?:—{1,2}|–|－|-{1,2}|~|～|〜|至|到)"
 
 
 def _alternation(groups: dict[str, str]) -> str:
@@ -57,8 +62,9 @@ APPROX_WORDS = {
 
 
 def approx_of(before: str | None, *after: str | None) -> str | None:
-    """over | under | about from the markers around a number (超, 近, 约 … / 余, 以上, 左右 …)."""
-    if before:
+    """over | under | about from the markers around a number (超, 近, 约 … / 余, 以上, 左右 …).
+    A bound after the number is more specific than 约 before it: 大约十多欧元 is over ten."""
+    if before and not (APPROX_WORDS[("before", before)] == "about" and any(after)):
         return APPROX_WORDS[("before", before)]
     for marker in after:
         if marker:
@@ -89,8 +95,8 @@ PATTERN = re.compile(
     rf"|(?P<halfshare>一半|半数)"
     # A number followed by a time word is a date or a duration; a number with no unit, no
     # magnitude and no list after it (2024, 01, 0710-1234567) is no figure: both fail here.
-    rf"|(?P<qty>(?P<n1>(?>{NUM}))(?!{TIME_PATTERN})(?P<mid1>[余多几])?(?:(?P<u1>{UNIT})(?P<half>半)?)?"
-    rf"(?:(?P<dash>{DASH})(?P<n2>(?>{NUM}))(?!{TIME_PATTERN})(?P<mid2>[余多])?(?P<u2>{UNIT})?)?"
+    rf"|(?P<qty>(?P<n1>(?>{NUM}))(?!{TIME_PATTERN})(?P<mid1>[余多几]|个(?=[万亿]))?(?P<mag>(?<=[余多几个])[万亿]+)?(?: ?(?P<u1>{UNIT})(?P<half>半)?)?"
+    rf"(?:(?P<dash>{DASH})(?P<n2>(?>{NUM}))(?!{TIME_PATTERN})(?P<mid2>[余多])? ?(?P<u2>{UNIT})?)?"
     rf"(?:/(?P<per>{UNIT}))?"
     rf"(?(u1)|(?(u2)|(?:(?<=[万亿余多])|(?=[、和及与][0-9])|(?<=[.][0-9])|(?<=[.][0-9]{{2}})|(?<=[.][0-9]{{3}})))))"
     rf"){POST})"

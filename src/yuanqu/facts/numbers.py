@@ -11,12 +11,12 @@ from decimal import Decimal
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "两": 2, "贰": 2, "三": 3,
-    "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8,
+    "叁": 3, "俩": 2, "倆": 2, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8,
     "捌": 8, "九": 9, "玖": 9,
 }  # fmt: skip
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
-TENS = {"廿": 20, "卅": 30}
+TENS = {"廿": 20, "卅": 30, "卌": 40}
 POINTS = "点."
 NEGATIVE = "-负−"
 
@@ -67,8 +67,8 @@ def _section(tokens) -> Decimal:
             if pending is not None:
                 raise NotANumber("digit before 零")
             zero_since_unit = True
-        elif kind == "tens":
-            if pending is not None or last_unit is not None:
+        elif kind == "tens":  # 廿二 = 22, 五百卅四 = 534
+            if pending is not None or (last_unit is not None and last_unit <= 10):
                 raise NotANumber("廿/卅 out of place")
             total, last_unit = total + value, 10
         elif kind in ("digit", "arabic"):
@@ -169,3 +169,19 @@ def to_json_number(value: Decimal) -> int | float:
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+def range_low(low: str, high: str, value: Decimal, high_value: Decimal) -> Decimal:
+    """The low end of a range whose magnitude is written once, on the high end: 10—15亿 is
+    10亿—15亿, 十八至三十万 is 18万—30万, 两到三千 is 2000—3000; but 8500到3万 stays 8500
+    (the shared reading would put the low end above the high one)."""
+    head = len(high)
+    while head and high[head - 1] in BIG_UNITS:
+        head -= 1
+    if head < len(high) and not any(char in BIG_UNITS for char in low):
+        shared = value * parse_number("1" + high[head:])
+    elif len(low) == 1 and low in DIGITS and len(high) == 2 and high[1] in SMALL_UNITS:
+        shared = value * SMALL_UNITS[high[1]]
+    else:
+        return value
+    return shared if shared < high_value else value
