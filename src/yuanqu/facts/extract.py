@@ -90,8 +90,7 @@ class _Document:
         self.target_sections = (
             _target_sections(norm, published) if "目标" in norm or "预期" in norm else []
         )
-        self.paragraphs = _paragraphs(norm)
-        self.paragraph_starts = [start for start, _, _ in self.paragraphs]
+        self._paragraphs: list[tuple[int, int, bool]] | None = None
         self.name_ends = [start + len(name) for start, name in self.names]
         self._sentences: dict[int, _Sentence] = {}
         self._last_sentence: _Sentence | None = None
@@ -108,6 +107,14 @@ class _Document:
             sentence = self._sentences[index] = _Sentence(self, starts[index], end)
         self._last_sentence = sentence
         return sentence
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int, bool]]:
+        """(start, end, is_short) of every line; only sentences inheriting a period need them."""
+        if self._paragraphs is None:
+            self._paragraphs = _paragraphs(self.norm)
+            self.paragraph_starts = [start for start, _, _ in self._paragraphs]
+        return self._paragraphs
 
     def clause_start(self, sentence: _Sentence, position: int) -> int:
         """Where the clause holding the position starts (after ，；：), within its sentence."""
@@ -236,7 +243,7 @@ def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
     if family == "tenths":
         value, unit, high = value * 10, "%", high * 10 if high is not None else None
     elif surface == "‰":
-        value, unit = value / 10, "%"
+        value, unit = Decimal(value) / 10, "%"
     approx = approx_of(apx, mid1 or mid2, post)
     return _Figure(start, end, value, unit, family, approx, verb, high)
 
@@ -258,7 +265,7 @@ def _fraction(m: re.Match) -> _Figure | None:
         return None
     if not denominator or numerator > denominator:
         return None
-    value = (numerator / denominator * PERCENT).quantize(HUNDREDTHS).normalize()
+    value = (Decimal(numerator) / Decimal(denominator) * PERCENT).quantize(HUNDREDTHS).normalize()
     approx = approx_of(m["apx"], m["post"])
     return _Figure(m.start(), m.end(), value, "%", "percent", approx, m["verb"])
 
@@ -317,13 +324,14 @@ def _period_in_force(doc: _Document, sentence: _Sentence, start: int) -> str | N
     index = bisect_right(doc.targets, sentence.end) - 1
     if index >= 0 and doc.targets[index] > sentence.start:
         return None
+    paragraphs = doc.paragraphs
     paragraph = bisect_right(doc.paragraph_starts, start) - 1
-    first, _, short = doc.paragraphs[paragraph]
+    first, _, short = paragraphs[paragraph]
     found = _last_period(doc, first, sentence.start)
     for earlier in range(paragraph - 1, -1, -1):
         if found is not None:
             break
-        begin, end, heading = doc.paragraphs[earlier]
+        begin, end, heading = paragraphs[earlier]
         found = _last_period(doc, begin, end)
         if found is None and heading and not short:
             break  # the section starts here and names no period
@@ -344,7 +352,10 @@ def _fact(doc: _Document, figure: _Figure, previous: Fact | None) -> Fact:
         index = bisect_right(doc.targets, start) - 1
         target = index >= 0 and doc.targets[index] > sentence.start
     kind = _kind(figure, norm, clause, target)
-    section = next((sec for sec in doc.target_sections if sec[0] <= start < sec[1]), None)
+    section = None
+    for sec in doc.target_sections:  # usually none
+        if sec[0] <= start < sec[1]:
+            section = sec
     if section is not None and kind != "rank":
         kind, period = "target", period or section[2]
     elif period is None and kind != "target":

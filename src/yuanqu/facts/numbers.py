@@ -8,6 +8,7 @@
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "两": 2, "贰": 2, "三": 3,
@@ -129,17 +130,31 @@ def _fraction_digits(tokens) -> tuple[Decimal, list]:
     return Decimal("0." + "".join(digits)), rest
 
 
-def _is_plain(text: str) -> bool:
-    """ASCII digits with at most one point and a leading minus: what Decimal() reads as we do."""
-    return text.isascii() and text.lstrip("-").replace(".", "", 1).isdigit()
-
-
-def parse_number(text: str) -> Decimal:
-    """The exact value of a written number; raises NotANumber when it is not one."""
-    if _is_plain(text):  # the common case, 1549.2, without the general parser
+def _plain(text: str) -> int | Decimal | None:
+    """ASCII digits, one point at most, a leading minus: read directly (an int when whole)."""
+    if text.isdigit():
+        return int(text)
+    if text.isascii() and text.lstrip("-").replace(".", "", 1).isdigit():
         return Decimal(text)
-    if text and text[-1] in BIG_UNITS and _is_plain(text[:-1]):  # 1549.2亿
-        return Decimal(text[:-1]) * BIG_UNITS[text[-1]]
+    return None
+
+
+def parse_number(text: str) -> Decimal | int:
+    """The exact value of a written number (an int when whole and written plainly); raises
+    NotANumber when it is not one."""
+    value = _plain(text)  # the common cases, 2100 and 1549.2, without the general parser
+    if value is not None:
+        return value
+    if text and text[-1] in BIG_UNITS:  # 1549.2亿
+        value = _plain(text[:-1])
+        if value is not None:
+            return value * BIG_UNITS[text[-1]]
+    return _parse_written(text)
+
+
+@lru_cache(maxsize=8192)
+def _parse_written(text: str) -> Decimal:
+    """Chinese and mixed numbers: fewer distinct forms, and the tokenizer is the slow path."""
     text = text.strip()
     sign = Decimal(1)
     if text and text[0] in NEGATIVE:
@@ -164,8 +179,10 @@ def parse_number(text: str) -> Decimal:
     return sign * value
 
 
-def to_json_number(value: Decimal) -> int | float:
+def to_json_number(value: Decimal | int) -> int | float:
     """An int where the value is whole (154920000000), a float otherwise (7.4)."""
+    if type(value) is int:
+        return value
     if value == value.to_integral_value():
         return int(value)
     return float(value)

@@ -118,22 +118,23 @@ def resolve(
 PERIOD_START = re.compile(
     rf"(?=[到至截12今本去上前明下第一二三四五六七八九十0-9全同])"
     rf"(?:[到至](?=(?:19|20)[0-9]{{2}}年)|截至|截止|(?:19|20)[0-9]{{2}}年|今年|本年|去年|上年|上一年|前年|"
-    rf"明年|上半年|下半年|前|第|[一二三四1-4]季度|{_MONTH}[—–\-~～至到]|{_MONTH}月|全年|同期)"
+    rf"明年|上半年|下半年|前(?=[三两]季度|三个季度|[0-9一二三四五六七八九十]{{1,2}}个月)|第(?=[一二三四1-4]季度)|"
+    rf"[一二三四1-4]季度|{_MONTH}[—–\-~～至到]|{_MONTH}月|全年|同期)"
 )
 SHIFT_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+# A period phrase, tried only where one can start.
+PERIODS = re.compile(rf"(?=(?:{PERIOD_START.pattern})){PERIOD.pattern}")
 
 
 def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool]]:
     """(offset, period, is_target) for each period phrase in the text that dates the figures
     after it. Comparison bases (比上年, 较一季度, 是2018年的) and event dates (建成于2016年,
     2024年第二届) are not periods of a figure; they are skipped, as are dates (2024年8月29日)."""
-    found, position, context_year = [], 0, None
-    while (start := PERIOD_START.search(text, position)) is not None:
-        match = PERIOD.match(text, start.start())
+    found, context_year = [], None
+    month = _month_of(published)
+    for match in PERIODS.finditer(text):
         if match.end() == match.start():
-            position = start.end()
             continue
-        position = match.end()
         before = text[match.start() - 1] if match.start() else ""
         after = text[match.end() : match.end() + 1]
         if match["year"] and not match["sub"] and (after.isdigit() or after in ("第", "届")):
@@ -144,14 +145,14 @@ def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool
             continue  # 完成全年目标的47.7%: the year's plan, not a period
         if match["sub"] == "同期" and found and match["rel"]:
             # 去年同期: the period just named, a year earlier.
-            year = _resolve_text(match[0], published, None)[2]
+            year = _resolve_text(match[0], month, None)[2]
             if year is None:
                 continue
             shift = year - int(found[-1][1][:4])
             period = SHIFT_YEAR.sub(lambda y, by=shift: str(int(y[0]) + by), found[-1][1])
             found.append((match.start(), period, False))
             continue
-        period, is_target, year = _resolve_text(match[0], published, context_year)
+        period, is_target, year = _resolve_text(match[0], month, context_year)
         if period:
             if (match["year"] or match["rel"]) and not is_target:
                 context_year = year
@@ -159,7 +160,12 @@ def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool
     return found
 
 
-@lru_cache(maxsize=4096)
+def _month_of(published: date | None) -> date | None:
+    """Resolution depends on the year and month of publication only: the cache keys on that."""
+    return published.replace(day=1) if published else None
+
+
+@lru_cache(maxsize=8192)
 def _resolve_text(phrase: str, published: date | None, context_year: int | None) -> tuple:
     """Period phrases repeat (今年上半年 in every mid-year report): resolve each once."""
     return resolve(PERIOD.fullmatch(phrase), published, context_year)

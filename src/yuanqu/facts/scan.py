@@ -104,7 +104,7 @@ def _read(m: re.Match):
         denominator = parse_number(m["den"])
         if not denominator:
             return None
-        value = parse_number(m["numer"]) / denominator
+        value = Decimal(parse_number(m["numer"])) / Decimal(denominator)
         if m["whole"]:  # 3又一千分之23
             whole = parse_number(m["whole"])
             value = whole + value if whole >= 0 else whole - value
