@@ -94,6 +94,12 @@ def test_every_fact_points_at_its_text():
         ("投资１２３億元左右。", 12300000000, "元", "about", None),
         ("利润一千五百万元。", 15000000, "元", None, None),
         ("从业人员兩萬人。", 20000, "人", None, None),
+        ("约占3分之1。", 33.3333, "%", "about", None),
+        ("营收3000多万元。", 30000000, "元", "over", None),
+        ("投资两个亿元。", 200000000, "元", None, None),
+        ("投资十八至三十万元。", 180000, "元", None, 300000),
+        ("从8500到3万元。", 8500, "元", None, 30000),
+        ("产值1549.2 亿元。", 154920000000, "元", None, None),
     ],
 )
 def test_quantities(text, value, unit, approx, range_to):
@@ -120,6 +126,8 @@ def test_lists_share_their_unit():
         ("力争产值突破300亿元。", "target", 30000000000),
         ("排名全国第29位。", "rank", 29),
         ("新增高新技术企业500家。", "amount", 500),
+        ("单位能耗下降5‰。", "change", -0.5),
+        ("海外收入占比提高到31%。", "share", 31),
     ],
 )
 def test_kinds(text, kind, value):
