@@ -4,6 +4,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from . import meaning
 from .grammar import FALLING, PATTERN, approx_of
@@ -11,7 +12,7 @@ from .model import Fact
 from .normalize import normalize
 from .numbers import BIG_UNITS, NotANumber, parse_number, range_low, to_json_number
 from .periods import find_periods
-from .units import ARABIC_ONLY, FAMILY, PERCENT, per_unit
+from .units import ARABIC_ONLY, CANONICAL, FAMILY, PERCENT, per_unit
 
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 CLAUSE_BREAK = re.compile(f"[{meaning.CLAUSE_BREAKS}]")
@@ -133,23 +134,31 @@ def _magnitude(number: str) -> int:
 
 _ARABIC_DIGIT = re.compile("[0-9]")
 ARABIC_START = set("0123456789-")
+# Fact is a NamedTuple; tuple.__new__ skips the generated constructor's argument handling, which
+# costs more than the tuple itself when every figure of every article makes one.
+_new = _new_fact = tuple.__new__
 
 
 def _is_chinese(number: str) -> bool:
     return _ARABIC_DIGIT.search(number) is None
 
 
-class _Figure:
+class _Figure(NamedTuple):
     """A quantity read from one match, before its meaning is added."""
 
-    __slots__ = ("approx", "end", "family", "range_to", "rank", "start", "unit", "value", "verb")
-
-    def __init__(self, start, end, value, unit, family, approx=None, verb=None, range_to=None):
-        self.start, self.end, self.value, self.unit, self.family = start, end, value, unit, family
-        self.approx, self.verb, self.range_to, self.rank = approx, verb, range_to, False
+    start: int
+    end: int
+    value: Decimal | int
+    unit: str | None
+    family: str | None
+    approx: str | None = None
+    verb: str | None = None
+    range_to: Decimal | int | None = None
+    rank: bool = False
 
 
 _QTY_GROUPS = ("n1", "u1", "n2", "u2", "verb", "apx", "mid1", "mid2", "half", "per", "post", "mag")
+_ALL_GROUPS = ("qty", "pct", "frac", *_QTY_GROUPS)
 SMALL_FAMILIES = {"percent", "points", "times", "tenths"}
 CHANGE_FAMILIES = {"percent", "tenths", "times"}
 SHARE_FAMILIES = {"percent", "tenths"}
@@ -173,8 +182,8 @@ def _waits_for_unit(norm: str, m: re.Match) -> bool:
     return norm[end] in LIST_JOINERS and not _is_chinese(n1)
 
 
-def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
-    n1, u1, n2, u2, verb, apx, mid1, mid2, half, per, post, mag = m.group(*_QTY_GROUPS)
+def _quantity(doc: _Document, m: re.Match, groups: tuple) -> _Figure | None:
+    n1, u1, n2, u2, verb, apx, mid1, mid2, half, per, post, mag = groups
     surface = u2 or u1
     if mid1 == "个":
         mid1 = None  # 两个亿: spoken, the same as 两亿
@@ -239,13 +248,18 @@ def _quantity(doc: _Document, m: re.Match) -> _Figure | None:
     if per is None and family == "money":
         per_before = meaning.PER_BEFORE.search(norm, max(0, start - 5), start)
         per = per_before[1] if per_before else None  # 每亩19.2万元
-    unit = per_unit(surface, per) if surface else None
+    if surface is None:
+        unit = None
+    elif per is None:
+        unit = CANONICAL.get(surface, surface)
+    else:
+        unit = per_unit(surface, per)
     if family == "tenths":
         value, unit, high = value * 10, "%", high * 10 if high is not None else None
     elif surface == "‰":
         value, unit = Decimal(value) / 10, "%"
-    approx = approx_of(apx, mid1 or mid2, post)
-    return _Figure(start, end, value, unit, family, approx, verb, high)
+    approx = approx_of(apx, mid1 or mid2, post) if (apx or mid1 or mid2 or post) else None
+    return _new(_Figure, (start, end, value, unit, family, approx, verb, high, False))
 
 
 def _percent(m: re.Match) -> _Figure | None:
@@ -278,8 +292,7 @@ def _rank(doc: _Document, m: re.Match) -> _Figure | None:
         value = parse_number(m["rn"])
     except NotANumber:
         return None
-    figure = _Figure(m.start(), m.end(), value, None, "rank")
-    figure.rank = True
+    figure = _Figure(m.start(), m.end(), value, None, "rank", rank=True)
     return figure
 
 
@@ -339,9 +352,15 @@ def _period_in_force(doc: _Document, sentence: _Sentence, start: int) -> str | N
 
 
 def _fact(doc: _Document, figure: _Figure, previous: Fact | None) -> Fact:
-    norm, start = doc.norm, figure.start
-    sentence = doc.sentence(start)
-    clause = doc.clause_start(sentence, start)
+    norm = doc.norm
+    start, end, value, unit, _family, approx, verb, high, _rank = figure
+    sentence = doc._last_sentence  # figures come in order: usually the one before's sentence
+    if sentence is None or not sentence.start <= start < sentence.end:
+        sentence = doc.sentence(start)
+    index = bisect_right(doc.breaks, start) - 1  # the clause starts after ，；： or the sentence
+    clause = (
+        doc.breaks[index] if index >= 0 and doc.breaks[index] > sentence.start else sentence.start
+    )
     # The last period phrase before the figure in its sentence (到2027年 also makes a target).
     index = bisect_left(doc.period_starts, start) - 1
     if index >= 0 and doc.period_starts[index] >= sentence.start:
@@ -353,42 +372,44 @@ def _fact(doc: _Document, figure: _Figure, previous: Fact | None) -> Fact:
         target = index >= 0 and doc.targets[index] > sentence.start
     kind = _kind(figure, norm, clause, target)
     section = None
-    for sec in doc.target_sections:  # usually none
-        if sec[0] <= start < sec[1]:
-            section = sec
+    if doc.target_sections:  # usually none
+        for sec in doc.target_sections:
+            if sec[0] <= start < sec[1]:
+                section = sec
     if section is not None and kind != "rank":
         kind, period = "target", period or section[2]
     elif period is None and kind != "target":
         period = _period_in_force(doc, sentence, start)
-    approx = figure.approx
     if approx is None and kind == "share":
         for cue, meant in SHARE_APPROX.items():  # 约占全市的三分之一
             if cue in norm[clause:start]:
                 approx = meant
                 break
-    value, high = figure.value, figure.range_to
-    if figure.verb and figure.verb.startswith(FALLING) and kind in ("change", "target"):
+    if verb and verb.startswith(FALLING) and kind in ("change", "target"):
         value, high = -value, (-high if high is not None else None)
     # Names: the last one in the clause shapes the metric; the last one so far is the subject.
     index = bisect_right(doc.name_ends, start) - 1
     subject = doc.names[index] if index >= 0 else None
     in_clause = subject if subject is not None and subject[0] >= clause else None
-    metric = meaning.metric_of(norm, clause, start, figure.end, figure.unit, in_clause)
+    metric = meaning.metric_of(norm, clause, start, end, unit, in_clause)
     if metric is None and previous is not None and previous.sentence is sentence.text:
         metric = previous.metric
-    return Fact(
-        doc.text[start : figure.end],
-        start,
-        figure.end,
-        to_json_number(value),
-        figure.unit,
-        approx,
-        to_json_number(high) if high is not None else None,
-        kind,
-        metric,
-        subject[1] if subject is not None else None,
-        period,
-        sentence.text,
+    return _new_fact(
+        Fact,
+        (
+            doc.text[start:end],
+            start,
+            end,
+            value if type(value) is int else to_json_number(value),
+            unit,
+            approx,
+            to_json_number(high) if high is not None else None,
+            kind,
+            metric,
+            subject[1] if subject is not None else None,
+            period,
+            sentence.text,
+        ),
     )
 
 
@@ -396,9 +417,10 @@ def _figures(doc: _Document):
     """Each figure in order; numbers in a list sharing one unit (775.28、112.91亿元) get it."""
     pending: list[re.Match] = []
     for m in PATTERN.finditer(doc.norm):
-        qty, pct, frac = m.group("qty", "pct", "frac")
+        groups = m.group(*_ALL_GROUPS)  # one call: group lookups by name are not free
+        qty, pct, frac = groups[:3]
         if qty is not None:
-            figure = _quantity(doc, m)
+            figure = _quantity(doc, m, groups[3:])
             if figure is None and _waits_for_unit(doc.norm, m):
                 if pending and pending[-1].end() + 1 != m.start():
                     pending = []
@@ -432,8 +454,8 @@ def _list_members(doc: _Document, members: list[re.Match], last: _Figure, last_m
             continue
         if _magnitude(m["n1"]) == 1:
             value *= magnitude
-        figure = _Figure(m.start(), m.end(), value, last.unit, last.family, last.approx, last.verb)
-        figure.verb = figure.verb or m["verb"] or last.verb
+        verb = m["verb"] or last.verb
+        figure = _Figure(m.start(), m.end(), value, last.unit, last.family, last.approx, verb)
         yield figure
 
 

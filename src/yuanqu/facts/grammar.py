@@ -91,7 +91,9 @@ PATTERN = re.compile(
     rf"(?:(?P<rank>(?P<rk>第|前)(?P<rn>{NUM_SMALL})(?P<ru>名|位|强)?)"
     rf"|{PRE}(?:"
     rf"(?P<pct>百分之(?P<pn>{NUM_SMALL})(?:{DASH}(?:百分之)?(?P<pn2>{NUM_SMALL}))?)"
-    rf"|(?P<frac>(?P<den>{NUM_SMALL})分之(?P<numer>{NUM_SMALL}))"
+    # A denominator is short (三分之一, 千分之五): bounding it keeps every other number from being
+    # read twice, once as a failed denominator and once as a quantity.
+    rf"|(?P<frac>(?P<den>(?>[0-9{CN_D}十百千]{{1,4}}))分之(?P<numer>{NUM_SMALL}))"
     rf"|(?P<halfshare>一半|半数)"
     # A number followed by a time word is a date or a duration; a number with no unit, no
     # magnitude and no list after it (2024, 01, 0710-1234567) is no figure: both fail here.

@@ -68,7 +68,7 @@ VERB_ENDINGS = tuple(
         reverse=True,
     )
 )
-REVERSED_VERB_ENDING = re.compile(trie_pattern(w[::-1] for w in VERB_ENDINGS))
+REVERSED_VERB_ENDING = re.compile(f"(?:{trie_pattern(w[::-1] for w in VERB_ENDINGS)})+")
 INNER_VERB = re.compile(r"实现|完成|获得|获批|引进|签约|落地|开工|竣工|投产|设立|达到")
 FOLLOWING_NOUN = re.compile(
     r"([\u4e00-\u9fffA-Za-z0-9“”·]{2,14}?)(?=[，。；、：（）\s的]|投资|落户|设立|入驻|参加|签约|$)"
@@ -106,15 +106,21 @@ def names_in(text: str) -> list[tuple[int, str]]:
     A name is a suffix (高新区, 有限公司 …) and the characters before it, walking left for at most
     ten, until a stop character or a stop word. The walk runs as a regex over the reversed text.
     """
-    names, floor, reverse, size = [], 0, text[::-1], len(text)
+    names, floor, reverse, size = [], 0, None, len(text)
+    seen: dict[str, int] = {}  # an article names its park again and again: walk each lead-in once
     for suffix in PARK_SUFFIX.finditer(text):
         start = suffix.start()
         if start < floor:
             continue
-        head = REVERSED_HEAD.match(reverse, size - start, size - floor)
-        if head.end() - head.start() >= 2:
-            left = start - (head.end() - head.start())
-            names.append((left, text[left : suffix.end()]))
+        lead_in = text[max(floor, start - MAX_NAME_HEAD - 2) : start]
+        length = seen.get(lead_in)
+        if length is None:
+            if reverse is None:
+                reverse = text[::-1]
+            head = REVERSED_HEAD.match(reverse, size - start, size - floor)
+            length = seen[lead_in] = head.end() - head.start()
+        if length >= 2:
+            names.append((start - length, text[start - length : suffix.end()]))
         floor = suffix.end()
     return names
 
@@ -137,11 +143,14 @@ def metric_of(
         clause_from = max(clause_from, name[0] + len(name[1]))
     before = norm[clause_from:start]
     before = before[before.rfind("、") + 1 :]
-    before = LEADING_NOISE.sub("", before)
-    while ending := REVERSED_VERB_ENDING.match(before[::-1]):
+    lead = LEADING_NOISE.match(before)
+    if lead:
+        before = before[lead.end() :]
+    ending = REVERSED_VERB_ENDING.match(before[::-1])  # every trailing verb at once
+    if ending:
         before = before[: -ending.end()]
     before = before.strip(' “”"')
-    parts = INNER_VERB.split(before)
+    parts = INNER_VERB.split(before) if INNER_VERB.search(before) else ()
     if len(parts) > 1:
         head, tail = parts[0], parts[-1]
         before = tail if len(tail) >= 4 or not head else head + tail  # 主导产业|实现|产值

@@ -1,9 +1,12 @@
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 
-@dataclass(slots=True)
-class Fact:
-    """One figure found in a text; field names and values follow the fact contract in DESIGN.md."""
+class Fact(NamedTuple):
+    """One figure found in a text; field names and values follow the fact contract in DESIGN.md.
+
+    A NamedTuple rather than a dataclass: extract builds one for every figure in every article,
+    and a tuple is several times cheaper to make.
+    """
 
     text: str
     start: int
@@ -19,4 +22,4 @@ class Fact:
     sentence: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return self._asdict()

@@ -31,8 +31,8 @@ _REPLACEMENT = {chr(key): chr(value) for key, value in TABLE.items()}
 # A full-width comma inside a number is a thousands separator when the digits are full-width
 # (１，２３４) or a decimal part follows the group (82，225.00); between ASCII digits otherwise it
 # separates list items (20，300美元). One pass changes both.
-_THOUSANDS = r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))|(?<=[0-9])，(?=[0-9]{3}[.,][0-9])"
-_CHANGED = re.compile(_THOUSANDS + "|[" + re.escape(_FULL_WIDTH + _TRADITIONAL + "　") + "]")
+_THOUSANDS = r"，(?:(?<=[０-９]，)(?=[０-９]{3}(?![０-９]))|(?<=[0-9]，)(?=[0-9]{3}[.,][0-9]))"
+_CHANGED = re.compile("[" + re.escape(_FULL_WIDTH + _TRADITIONAL + "　") + "]|" + _THOUSANDS)
 _REPLACEMENT["，"] = ","  # matched only as a thousands separator
 
 

@@ -17,6 +17,7 @@ DIGITS = {
 }  # fmt: skip
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
+BIG_EXPONENT = {"万": 4, "亿": 8, "兆": 12}
 TENS = {"廿": 20, "卅": 30, "卌": 40}
 POINTS = "点."
 NEGATIVE = "-负−"
@@ -142,10 +143,17 @@ def _plain(text: str) -> int | Decimal | None:
 def parse_number(text: str) -> Decimal | int:
     """The exact value of a written number (an int when whole and written plainly); raises
     NotANumber when it is not one."""
-    value = _plain(text)  # the common cases, 2100 and 1549.2, without the general parser
+    if text.isdigit():  # the common cases first, without the general parser: 2100
+        return int(text)
+    if text and text[-1] in BIG_EXPONENT:  # 1549.2亿, in whole numbers: 15492 * 10**7
+        whole, point, fraction = text[:-1].partition(".")
+        places = BIG_EXPONENT[text[-1]] - len(fraction)
+        if whole.isdigit() and (not point or fraction.isdigit()) and places >= 0:
+            return int(whole + fraction) * 10**places
+    value = _plain(text)  # 7.4
     if value is not None:
         return value
-    if text and text[-1] in BIG_UNITS:  # 1549.2亿
+    if text and text[-1] in BIG_UNITS:
         value = _plain(text[:-1])
         if value is not None:
             return value * BIG_UNITS[text[-1]]

@@ -116,14 +116,15 @@ def resolve(
 
 # Where a period phrase can start: scanning for these first avoids trying PERIOD everywhere.
 PERIOD_START = re.compile(
-    rf"(?=[到至截12今本去上前明下第一二三四五六七八九十0-9全同])"
-    rf"(?:[到至](?=(?:19|20)[0-9]{{2}}年)|截至|截止|(?:19|20)[0-9]{{2}}年|今年|本年|去年|上年|上一年|前年|"
-    rf"明年|上半年|下半年|前(?=[三两]季度|三个季度|[0-9一二三四五六七八九十]{{1,2}}个月)|第(?=[一二三四1-4]季度)|"
-    rf"[一二三四1-4]季度|{_MONTH}[—–\-~～至到]|{_MONTH}月|全年|同期)"
+    r"[到至](?=(?:19|20)[0-9]{2}年)|截[至止]|[0-9]{1,4}[年月季—–\-~～至到]"
+    r"|[一二三四五六七八九十]{1,3}(?:月|季度|[—–\-~～至到])|[今本去上前明全]年|上一年|[上下]半年|同期"
+    r"|前(?=[三两]季度|三个季度|[0-9一二三四五六七八九十]{1,2}个月)|第(?=[一二三四1-4]季度)"
 )
 SHIFT_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # A period phrase, tried only where one can start.
-PERIODS = re.compile(rf"(?=(?:{PERIOD_START.pattern})){PERIOD.pattern}")
+PERIODS = re.compile(
+    rf"(?=[到至截0-9一二三四五六七八九十今本去上前明全下同第])(?=(?:{PERIOD_START.pattern})){PERIOD.pattern}"
+)
 
 
 def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool]]:
@@ -133,30 +134,32 @@ def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool
     found, context_year = [], None
     month = _month_of(published)
     for match in PERIODS.finditer(text):
-        if match.end() == match.start():
+        start, end = match.span()
+        if start == end:
             continue
-        before = text[match.start() - 1] if match.start() else ""
-        after = text[match.end() : match.end() + 1]
-        if match["year"] and not match["sub"] and (after.isdigit() or after in ("第", "届")):
+        year, relative, sub = match.group("year", "rel", "sub")
+        after = text[end : end + 1]
+        if year and not sub and (after.isdigit() or after in ("第", "届")):
             continue
+        before = text[start - 1] if start else ""
         if before in ("比", "较", "于") or (before == "是" and after == "的"):
             continue
-        if match["sub"] == "全年" and text.startswith(("目标", "计划", "任务"), match.end()):
+        if sub == "全年" and text.startswith(("目标", "计划", "任务"), end):
             continue  # 完成全年目标的47.7%: the year's plan, not a period
-        if match["sub"] == "同期" and found and match["rel"]:
+        if sub == "同期" and found and relative:
             # 去年同期: the period just named, a year earlier.
-            year = _resolve_text(match[0], month, None)[2]
-            if year is None:
+            shifted = _resolve_text(match[0], month, None)[2]
+            if shifted is None:
                 continue
-            shift = year - int(found[-1][1][:4])
+            shift = shifted - int(found[-1][1][:4])
             period = SHIFT_YEAR.sub(lambda y, by=shift: str(int(y[0]) + by), found[-1][1])
-            found.append((match.start(), period, False))
+            found.append((start, period, False))
             continue
-        period, is_target, year = _resolve_text(match[0], month, context_year)
+        period, is_target, resolved = _resolve_text(match[0], month, context_year)
         if period:
-            if (match["year"] or match["rel"]) and not is_target:
-                context_year = year
-            found.append((match.start(), period, is_target))
+            if (year or relative) and not is_target:
+                context_year = resolved
+            found.append((start, period, is_target))
     return found
 
 

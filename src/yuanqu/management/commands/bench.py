@@ -12,7 +12,7 @@ class Command(BaseCommand):
         extract = subcommands.add_parser("extract", help="extract() throughput against jieba.lcut")
         extract.add_argument("--megabytes", type=float, default=10.0, help="Corpus size (UTF-8).")
         extract.add_argument("--seed", type=int, default=1)
-        extract.add_argument("--rounds", type=int, default=3)
+        extract.add_argument("--rounds", type=int, default=5)
 
     def handle(self, *args, benchmark, **options):
         if benchmark == "extract":
