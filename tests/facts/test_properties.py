@@ -84,3 +84,17 @@ def test_any_text_never_raises_and_every_span_is_exact(text):
 def test_number_heavy_noise_never_raises(text):
     for fact in extract(text, published="2025-01-01"):
         assert text[fact.start : fact.end] == fact.text
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet="0123456789一二两三四五六七八九十百千万亿点.%第又分之与和间到—-负半个多余约超元亩吨，、 ",
+        max_size=40,
+    )
+)
+def test_the_scanner_never_raises_and_spans_are_exact(text):
+    from yuanqu.facts.scan import quantities
+
+    for quantity in quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.text
