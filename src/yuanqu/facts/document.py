@@ -1,0 +1,104 @@
+"""What every figure in an article shares, found once for the whole text and then looked up by
+position: sentences, clause breaks, period phrases, target cues, names, paragraphs and headings."""
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from . import meaning
+from .normalize import normalize
+from .periods import find_periods
+
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+CLAUSE_BREAK = re.compile(f"[{meaning.CLAUSE_BREAKS}]")
+
+
+class Sentence:
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, doc: "Document", start: int, end: int):
+        self.start, self.end, self.text = start, end, doc.text[start:end].strip()
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without a full stop: a heading, or one line of a post that gives a figure a line."""
+    return len(line.strip()) <= meaning.HEADING_MAX and not line.rstrip().endswith(
+        ("。", "！", "；")
+    )
+
+
+def _paragraphs(norm: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_short) of every line."""
+    paragraphs, offset = [], 0
+    for line in norm.split("\n"):
+        paragraphs.append((offset, offset + len(line), _is_heading(line)))
+        offset += len(line) + 1
+    return paragraphs
+
+
+def _target_sections(norm: str, published: date | None) -> list[tuple[int, int, str | None]]:
+    """(start, end, period) of the text under a heading that announces plans, up to the next
+    heading; a heading is a short line without a full stop."""
+    sections, heading, offset = [], None, 0
+    for line in norm.split("\n"):
+        if _is_heading(line):
+            if heading is not None:
+                sections.append((heading[0], offset, heading[1]))
+                heading = None
+            if meaning.TARGET_HEADING.search(line):
+                periods = find_periods(line, published)
+                heading = (offset + len(line), periods[-1][1] if periods else None)
+        offset += len(line) + 1
+    if heading is not None:
+        sections.append((heading[0], offset, heading[1]))
+    return sections
+
+
+class Document:
+    """The text, its normalised twin and what all figures in it share, each found once for the
+    whole text and then looked up by position: sentences, clause breaks, period phrases, target
+    cues and names."""
+
+    def __init__(self, text: str, published: date | None):
+        self.text = text
+        self.norm = norm = normalize(text)
+        self.published = published
+        self.sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(norm)]
+        self.breaks = [m.end() for m in CLAUSE_BREAK.finditer(norm)]
+        self.periods = find_periods(norm, published)
+        self.period_starts = [start for start, _, _ in self.periods]
+        self.targets = [m.end() for m in meaning.TARGET_CUES.finditer(norm)]
+        self.names = meaning.names_in(norm)
+        self.target_sections = (
+            _target_sections(norm, published) if "目标" in norm or "预期" in norm else []
+        )
+        self._paragraphs: list[tuple[int, int, bool]] | None = None
+        self.name_ends = [start + len(name) for start, name in self.names]
+        self._sentences: dict[int, Sentence] = {}
+        self._last_sentence: Sentence | None = None
+
+    def sentence(self, position: int) -> Sentence:
+        last = self._last_sentence
+        if last is not None and last.start <= position < last.end:
+            return last
+        index = bisect_right(self.sentence_starts, position) - 1
+        sentence = self._sentences.get(index)
+        if sentence is None:
+            starts = self.sentence_starts
+            end = starts[index + 1] if index + 1 < len(starts) else len(self.norm)
+            sentence = self._sentences[index] = Sentence(self, starts[index], end)
+        self._last_sentence = sentence
+        return sentence
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int, bool]]:
+        """(start, end, is_short) of every line; only sentences inheriting a period need them."""
+        if self._paragraphs is None:
+            self._paragraphs = _paragraphs(self.norm)
+            self.paragraph_starts = [start for start, _, _ in self._paragraphs]
+        return self._paragraphs
+
+    def clause_start(self, sentence: Sentence, position: int) -> int:
+        """Where the clause holding the position starts (after ，；：), within its sentence."""
+        index = bisect_right(self.breaks, position) - 1
+        return max(sentence.start, self.breaks[index]) if index >= 0 else sentence.start
