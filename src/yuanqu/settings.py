@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "yuanqu",
     "yuanqu.regions",
     "yuanqu.news",
+    "yuanqu.parks",
     "yuanqu.moderation",
 ]
 

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from yuanqu.parks.services import parks_sync
 from yuanqu.regions.services import regions_sync
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
@@ -12,9 +13,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo(live_server):
-    # A transactional test flushes every table afterwards, the migration-loaded regions included
-    # (pytest-django's serialized rollback does not survive the live server), so load them again.
+    # A transactional test flushes every table afterwards, the migration-loaded regions and parks
+    # included (pytest-django's serialized rollback does not survive the live server), so load them
+    # again.
     regions_sync()
+    parks_sync()
     call_command("load_demo", verbosity=0)
     return live_server.url
 
@@ -69,3 +72,24 @@ def test_unknown_region_shows_the_chinese_404_with_a_way_home(phone, demo):
     expect(phone.locator("h1")).to_have_text("页面不存在")
     phone.get_by_role("link", name="返回首页").click()
     expect(phone).to_have_url(demo + "/")
+
+
+def test_reader_finds_a_park_in_the_directory_and_reads_its_news_on_a_phone(phone, demo):
+    phone.goto(demo + "/")
+    phone.get_by_role("link", name="园区", exact=True).click()
+    expect(phone.locator("h1")).to_have_text("园区名录")
+    phone.get_by_label("名称", exact=True).fill("常州")
+    phone.get_by_label("级别", exact=True).select_option("national")
+    phone.get_by_role("button", name="筛选").click()
+    expect(phone.get_by_label("名称", exact=True)).to_have_value("常州")
+    first = phone.locator(".park-list h2 a").first
+    expect(first).to_have_text("常州高新技术产业开发区")
+    first.click()
+    expect(phone.locator("h1")).to_have_text("常州高新技术产业开发区")
+    expect(phone.locator(".profile")).to_contain_text("国家级")
+    expect(phone.locator(".profile")).to_contain_text("1992.11")
+    news = phone.get_by_role("link", name=re.compile("三十二载再出发"))
+    expect(news).to_be_visible()
+    news.click()
+    expect(phone.locator(".related-parks")).to_contain_text("常州高新技术产业开发区")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390

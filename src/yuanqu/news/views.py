@@ -27,12 +27,18 @@ def channel(request, province: str | None = None, city: str | None = None):
 def article_detail(request, pk: int):
     article = selectors.published_article(pk)
     regions = list(article.regions.all())
+    # The park app links articles to parks (article.park_links); news does not import it.
+    links = getattr(article, "park_links", None)
+    parks = (
+        [link.park for link in links.filter(removed=False).select_related("park")] if links else []
+    )
     return render(
         request,
         "news/article_detail.html",
         {
             "article": article,
             "regions": regions,
+            "parks": parks,
             "current_province": regions[0].province if regions else None,
         },
     )

@@ -1,0 +1,163 @@
+"""Writes of the park registry: seeding it from the official catalogue, linking articles to parks."""
+
+import csv
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.db import transaction
+
+from yuanqu.facts.tries import trie_pattern
+
+from .aliases import aliases_for
+from .models import alias_text
+
+CATALOGUE = Path(__file__).resolve().parent / "data" / "zones-2018-catalogue.csv"
+CATALOGUE_SOURCE = "中国开发区审核公告目录（2018年版）"
+KINDS = {
+    "经济技术开发区": "etdz", "高新技术产业开发区": "hitech", "海关特殊监管区域": "customs",
+    "边境/跨境经济合作区": "border", "经济开发区": "economic", "工业园区": "industrial",
+    "其他类型开发区": "other",
+}  # fmt: skip
+LEVELS = {"国家级": "national", "省级": "provincial"}
+
+
+def read_catalogue() -> list[dict[str, str]]:
+    with CATALOGUE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _area(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _city(name: str, cities: list) -> object | None:
+    """The prefecture whose name the zone's name contains, when exactly one does."""
+    found = [city for city in cities if city.short_name in name]
+    return found[0] if len(found) == 1 else None
+
+
+def parks_sync(*, park_model=None, region_model=None) -> int:
+    """Create or update a park for every row of the catalogue; return how many changed.
+
+    Keyed on (catalogue code, name): the catalogue gives one code to two Shandong zones. Takes
+    the models as arguments so that the data migration can pass its historical ones.
+    """
+    if park_model is None:
+        from yuanqu.regions.models import Region as region_model
+
+        from .models import Park as park_model
+    provinces = {r.name: r for r in region_model.objects.filter(level="province")}
+    cities: dict[int, list] = {}
+    for city in region_model.objects.filter(level="prefecture"):
+        cities.setdefault(city.parent_id, []).append(city)
+    existing = {(park.code, park.name): park for park in park_model.objects.all()}
+    used_slugs = {park.slug for park in existing.values()}
+    changed = 0
+    with transaction.atomic():
+        for row in read_catalogue():
+            province = provinces[row["province"]]
+            level = LEVELS[row["level"]]
+            aliases = aliases_for(row["name"], national=level == "national")
+            wanted = {
+                "aliases": aliases,
+                "alias_text": alias_text(aliases),
+                "level": level,
+                "kind": KINDS[row["type"]],
+                "province": province,
+                "city": _city(row["name"], cities.get(province.pk, [])),
+                "approved": row["approved"],
+                "area_ha": _area(row["area_ha"]),
+                "industries": row["industries"],
+                "source": f"{CATALOGUE_SOURCE} {row['level']}第{row['seq']}号",
+            }
+            park = existing.get((row["code"], row["name"]))
+            if park is None:
+                slug = row["code"].lower()
+                if slug in used_slugs:
+                    slug = f"{slug}-{row['seq']}"
+                used_slugs.add(slug)
+                park_model.objects.create(code=row["code"], name=row["name"], slug=slug, **wanted)
+                changed += 1
+            elif any(getattr(park, key) != value for key, value in wanted.items()):
+                park_model.objects.filter(pk=park.pk).update(**wanted)
+                changed += 1
+    reset_park_matcher()
+    return changed
+
+
+class ParkMatcher:
+    """Finds the parks an article names, by any name or alias, longest name first."""
+
+    def __init__(self, parks):
+        self.by_name: dict[str, list[int]] = {}
+        national: set[int] = set()
+        for park in parks:
+            for name in (park.name, *park.aliases):
+                self.by_name.setdefault(name, []).append(park.pk)
+            if park.level == "national":
+                national.add(park.pk)
+        self.national = national
+        self.pattern = re.compile(trie_pattern(self.by_name)) if self.by_name else None
+
+    def find(self, text: str) -> dict[int, int]:
+        """park id -> number of mentions. A name shared by several parks counts for the national
+        one when exactly one is national, and for none otherwise."""
+        counts: dict[int, int] = {}
+        if self.pattern is None:
+            return counts
+        for match in self.pattern.finditer(text):
+            ids = self.by_name[match[0]]
+            if len(ids) > 1:
+                ids = [pk for pk in ids if pk in self.national]
+            if len(ids) == 1:
+                counts[ids[0]] = counts.get(ids[0], 0) + 1
+        return counts
+
+
+_matcher: ParkMatcher | None = None
+
+
+def park_matcher() -> ParkMatcher:
+    """The matcher over the whole registry, built once per process (the registry changes by sync)."""
+    global _matcher
+    if _matcher is None:
+        from .models import Park
+
+        _matcher = ParkMatcher(Park.objects.only("id", "name", "aliases", "level"))
+    return _matcher
+
+
+def reset_park_matcher() -> None:
+    global _matcher
+    _matcher = None
+
+
+@transaction.atomic
+def article_link_parks(*, article, matcher: ParkMatcher | None = None) -> list[int]:
+    """Link the article to the parks its title and text name; returns the linked park ids.
+
+    Automatic links are replaced by what the text says now; an editor's link stays; a link an
+    editor removed stays removed.
+    """
+    from .models import ArticlePark
+
+    found = (matcher or park_matcher()).find(article.title + "\n" + article.text)
+    links = {link.park_id: link for link in ArticlePark.objects.filter(article=article)}
+    for park_id, link in links.items():
+        if (
+            link.origin == ArticlePark.Origin.AUTOMATIC
+            and not link.removed
+            and park_id not in found
+        ):
+            link.delete()
+    for park_id, mentions in found.items():
+        link = links.get(park_id)
+        if link is None:
+            ArticlePark.objects.create(article=article, park_id=park_id, mentions=mentions)
+        elif link.mentions != mentions:
+            ArticlePark.objects.filter(pk=link.pk).update(mentions=mentions)
+    return sorted(pk for pk in found if not (links.get(pk) and links[pk].removed))

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "parks"
+
+urlpatterns = [
+    path("parks/", views.park_directory, name="park_list"),
+    path("parks/<slug:slug>/", views.park_detail, name="park_detail"),
+]

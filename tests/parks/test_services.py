@@ -1,0 +1,61 @@
+import pytest
+
+from tests.factories import PublishedArticleFactory
+from yuanqu.parks.models import ArticlePark, Park
+from yuanqu.parks.services import ParkMatcher, article_link_parks, parks_sync
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_official_catalogue_is_seeded_with_its_source():
+    assert Park.objects.count() == 2543
+    assert Park.objects.filter(level=Park.Level.NATIONAL).count() == 552
+    assert Park.objects.filter(level=Park.Level.NATIONAL, kind=Park.Kind.HITECH).count() == 156
+    park = Park.objects.get(name="常州高新技术产业开发区")
+    assert (park.province.name, park.city.name, park.approved) == ("江苏省", "常州市", "1992.11")
+    assert "常州国家高新区" in park.aliases
+    assert park.source.startswith("中国开发区审核公告目录（2018年版）")
+    assert parks_sync() == 0  # idempotent
+
+
+def test_the_shared_catalogue_code_gets_two_slugs():
+    parks = Park.objects.filter(code="S377018")
+    assert parks.count() == 2
+    assert len({park.slug for park in parks}) == 2
+
+
+def test_publishing_links_an_article_to_the_parks_it_names(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = PublishedArticleFactory(
+            title="常州国家高新区上半年产值1549.2亿元",
+            body=[{"type": "paragraph", "text": "常州高新区与苏州工业园区签约合作。"}],
+        )
+    names = set(ArticlePark.objects.filter(article=article).values_list("park__name", flat=True))
+    assert names == {"常州高新技术产业开发区", "苏州工业园区"}
+    assert ArticlePark.objects.get(article=article, park__name__startswith="常州").mentions == 2
+
+
+def test_editor_corrections_survive_relinking():
+    article = PublishedArticleFactory(
+        title="无锡高新区与南京高新区", body=[{"type": "paragraph", "text": "两地合作。"}]
+    )
+    article_link_parks(article=article)
+    wuxi = ArticlePark.objects.get(article=article, park__name="无锡高新技术产业开发区")
+    wuxi.removed = True
+    wuxi.save()
+    changzhou = Park.objects.get(name="常州高新技术产业开发区")
+    ArticlePark.objects.create(article=article, park=changzhou, origin=ArticlePark.Origin.EDITOR)
+    linked = article_link_parks(article=article)
+    links = {link.park.name: link for link in ArticlePark.objects.filter(article=article)}
+    assert links["无锡高新技术产业开发区"].removed
+    assert links["常州高新技术产业开发区"].origin == ArticlePark.Origin.EDITOR
+    assert Park.objects.get(pk=linked[0]).name == "南京高新技术产业开发区"
+
+
+def test_a_name_shared_by_two_parks_links_neither_unless_one_is_national():
+    one = Park(pk=1, name="甲乙经济开发区", aliases=["甲乙开发区"], level="provincial")
+    two = Park(pk=2, name="甲乙开发区", aliases=[], level="provincial")
+    matcher = ParkMatcher([one, two])
+    assert matcher.find("甲乙开发区举行签约") == {}
+    two.level = "national"
+    assert ParkMatcher([one, two]).find("甲乙开发区举行签约") == {2: 1}
