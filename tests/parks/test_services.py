@@ -59,3 +59,31 @@ def test_a_name_shared_by_two_parks_links_neither_unless_one_is_national():
     assert matcher.find("甲乙开发区举行签约") == {}
     two.level = "national"
     assert ParkMatcher([one, two]).find("甲乙开发区举行签约") == {2: 1}
+
+
+def test_link_parks_command_catches_up_and_is_idempotent():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from yuanqu.news.services import articles_bulk_insert
+
+    records = [
+        (
+            "k",
+            {
+                "key": "k",
+                "title": "无锡高新区产值",
+                "body": "增长。",
+                "published_at": "2024-01-02 09:00",
+            },
+        )
+    ]
+    articles_bulk_insert(records)  # no signals: nothing linked yet
+    assert not ArticlePark.objects.exists()
+    out = StringIO()
+    call_command("link_parks", dry_run=True, no_progress=True, stdout=out)
+    assert "演练模式" in out.getvalue() and not ArticlePark.objects.exists()
+    call_command("link_parks", no_progress=True, stdout=StringIO())
+    call_command("link_parks", no_progress=True, stdout=StringIO())
+    assert ArticlePark.objects.get().park.name == "无锡高新技术产业开发区"
