@@ -88,6 +88,13 @@ def test_reader_finds_a_park_in_the_directory_and_reads_its_news_on_a_phone(phon
     expect(phone.locator("h1")).to_have_text("常州高新技术产业开发区")
     expect(phone.locator(".profile")).to_contain_text("国家级")
     expect(phone.locator(".profile")).to_contain_text("1992.11")
+    card = phone.locator(".card", has_text="主导产业产值")
+    expect(card.locator(".figure")).to_have_text("1549.2亿元")
+    expect(card).to_contain_text("2024年上半年")
+    card.get_by_role("link").click()  # one click from a figure to its source
+    expect(phone.locator("h1")).to_contain_text("三十二载再出发")
+    expect(phone.locator(".body")).to_contain_text("主导产业实现产值1549.2亿元")
+    phone.go_back()
     news = phone.get_by_role("link", name=re.compile("三十二载再出发"))
     expect(news).to_be_visible()
     news.click()

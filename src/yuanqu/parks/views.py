@@ -56,6 +56,8 @@ def park_detail(request, slug: str):
             "park": park,
             "page": news,
             "history": park.history.all(),
+            "cards": selectors.park_indicator_cards(park),
+            "other_facts": selectors.park_other_facts(park),
             "current_province": park.province,
         },
     )
