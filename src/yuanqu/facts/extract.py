@@ -84,10 +84,7 @@ def _fact(doc: Document, figure: Figure, previous: Fact | None) -> Fact:
     sentence = doc._last_sentence  # figures come in order: usually the one before's sentence
     if sentence is None or not sentence.start <= start < sentence.end:
         sentence = doc.sentence(start)
-    index = bisect_right(doc.breaks, start) - 1  # the clause starts after ，；： or the sentence
-    clause = (
-        doc.breaks[index] if index >= 0 and doc.breaks[index] > sentence.start else sentence.start
-    )
+    clause = doc.clause_start(sentence, start)
     # The last period phrase before the figure in its sentence (到2027年 also makes a target).
     index = bisect_left(doc.period_starts, start) - 1
     if index >= 0 and doc.period_starts[index] >= sentence.start:

@@ -63,12 +63,12 @@ SHARE_APPROX = {"约占": "about", "近占": "under", "超占": "over"}
 NOT_APPROX_YUE = set("签节合制契预公条履违")  # 约 in 签约, 节约 … is no approximation
 
 
-def _is_wording(norm: str, start: int, number: str, family: str | None, marked) -> bool:
+def _is_wording(doc: Document, start: int, number: str, family: str | None, marked) -> bool:
     """Small counts in Chinese numerals are wording (三个坚持, 一批项目), not figures, unless
     they are shares or changes (两成, 两个百分点), approximate (近三成) or a rate (每分钟一辆)."""
     if family in SMALL_FAMILIES or marked or _magnitude(number) != 1:
         return False
-    return "每" not in norm[meaning.clause_start(norm, 0, start) : start]
+    return "每" not in doc.norm[doc.clause_start(doc.sentence(start), start) : start]
 
 
 def _waits_for_unit(norm: str, m: re.Match) -> bool:
@@ -138,7 +138,7 @@ def _quantity(doc: Document, m: re.Match, groups: tuple) -> Figure | None:
         value = range_low(n1, n2, value, high)  # 10—15亿元
         if high <= value:
             return None
-    if chinese and value < 10 and _is_wording(norm, start, n1, family, apx or mid1):
+    if chinese and value < 10 and _is_wording(doc, start, n1, family, apx or mid1):
         return None
     if half:
         value += HALF

@@ -76,15 +76,6 @@ FOLLOWING_NOUN = re.compile(
 COUNT_UNITS = set("家个项座条台套辆株件所户名位批种类款艘架")
 
 
-def clause_start(norm: str, sentence_start: int, position: int) -> int:
-    best = sentence_start
-    for char in CLAUSE_BREAKS:
-        found = norm.rfind(char, sentence_start, position)
-        if found + 1 > best:
-            best = found + 1
-    return best
-
-
 def is_rank(
     norm: str, start: int, end: int, clause_from: int, marker: str, unit: str | None
 ) -> bool:

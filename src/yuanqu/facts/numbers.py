@@ -19,7 +19,6 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
 BIG_EXPONENT = {"万": 4, "亿": 8, "兆": 12}
 TENS = {"廿": 20, "卅": 30, "卌": 40}
-POINTS = "点."
 NEGATIVE = "-负−"
 
 CN_DIGIT_CHARS = "".join(DIGITS)

@@ -151,8 +151,6 @@ INDICATORS = (
         "area_planned", "规划面积", "平方公里", ("amount",), ("规划面积",), (), "园区规划面积"
     ),
 )
-BY_CODE = {indicator.code: indicator for indicator in INDICATORS}
-CHOICES = [(indicator.code, indicator.name) for indicator in INDICATORS]
 
 
 def indicator_for(*, metric: str | None, unit: str | None, kind: str) -> str:
