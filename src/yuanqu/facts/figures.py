@@ -5,6 +5,7 @@ What a figure means (kind, period, metric, subject) is added afterwards, in `ext
 
 import re
 from decimal import Decimal
+from operator import itemgetter
 from typing import NamedTuple
 
 from . import meaning
@@ -55,7 +56,10 @@ class Figure(NamedTuple):
 
 
 _QTY_GROUPS = ("n1", "u1", "n2", "u2", "verb", "apx", "mid1", "mid2", "half", "per", "post", "mag")
-_ALL_GROUPS = ("qty", "pct", "frac", *_QTY_GROUPS)
+# m.groups() and positions: one C call, where each lookup by name is a call of its own.
+_INDEX = {name: index - 1 for name, index in PATTERN.groupindex.items()}
+_QTY, _PCT, _FRAC, _HALFSHARE = (_INDEX[name] for name in ("qty", "pct", "frac", "halfshare"))
+_quantity_groups = itemgetter(*(_INDEX[name] for name in _QTY_GROUPS))
 SMALL_FAMILIES = {"percent", "points", "times", "tenths"}
 CHANGE_FAMILIES = {"percent", "tenths", "times"}
 SHARE_FAMILIES = {"percent", "tenths"}
@@ -197,10 +201,9 @@ def figures(doc: Document):
     """Each figure in order; numbers in a list sharing one unit (775.28、112.91亿元) get it."""
     pending: list[re.Match] = []
     for m in PATTERN.finditer(doc.norm):
-        groups = m.group(*_ALL_GROUPS)  # one call: group lookups by name are not free
-        qty, pct, frac = groups[:3]
-        if qty is not None:
-            figure = _quantity(doc, m, groups[3:])
+        groups = m.groups()
+        if groups[_QTY] is not None:
+            figure = _quantity(doc, m, _quantity_groups(groups))
             if figure is None and _waits_for_unit(doc.norm, m):
                 if pending and pending[-1].end() + 1 != m.start():
                     pending = []
@@ -209,11 +212,11 @@ def figures(doc: Document):
             if figure is not None and pending and pending[-1].end() + 1 == m.start():
                 yield from _list_members(doc, pending, figure, m)
             pending = []
-        elif pct is not None:
+        elif groups[_PCT] is not None:
             figure, pending = _percent(m), []
-        elif frac is not None:
+        elif groups[_FRAC] is not None:
             figure, pending = _fraction(m), []
-        elif m["halfshare"] is not None:  # 近一半
+        elif groups[_HALFSHARE] is not None:  # 近一半
             approx = approx_of(m["apx"], m["post"])
             figure, pending = (
                 Figure(m.start(), m.end(), FIFTY, "%", "percent", approx, m["verb"]),
