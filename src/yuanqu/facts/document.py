@@ -22,9 +22,9 @@ class Sentence:
 
 def _is_heading(line: str) -> bool:
     """A short line without a full stop: a heading, or one line of a post that gives a figure a line."""
-    return len(line.strip()) <= meaning.HEADING_MAX and not line.rstrip().endswith(
-        ("。", "！", "；")
-    )
+    if len(line) > meaning.HEADING_MAX and len(line.strip()) > meaning.HEADING_MAX:
+        return False  # most lines: no need to look further
+    return not line.rstrip().endswith(("。", "！", "；"))
 
 
 def _paragraphs(norm: str) -> list[tuple[int, int, bool]]:

@@ -53,8 +53,8 @@ REVERSED_HEAD = re.compile(
     rf"(?:(?!{trie_pattern(w[::-1] for w in NAME_STOP_WORDS)})[^{_STOP_CLASS}]){{0,{MAX_NAME_HEAD}}}"
 )
 
-LEADING_NOISE = re.compile(
-    r"^(?:其中|此外|同时|目前|截至[^，]*|[到至]?[0-9]{4}年底?|今年以来|全年|上半年|下半年|前三季度|一季度|"
+LEADING_NOISE = re.compile(  # matched at the clause's start: no ^
+    r"(?:其中|此外|同时|目前|截至[^，]*|[到至]?[0-9]{4}年底?|今年以来|全年|上半年|下半年|前三季度|一季度|"
     r"去年|今年|是|全区|全市|全省|园区|该区|新区|区内|全县|共|累计|已|还|并|均|分别|当年|这里|"
     r"拥有|共有|现有|建有|集聚|聚集|实现|完成|力争|争取|预计|计划|确保|目标是?|将)+"
 )
@@ -132,11 +132,11 @@ def metric_of(
             return after[1].strip("“”")
     if name is not None:  # the clause names the park: what follows the name is the metric
         clause_from = max(clause_from, name[0] + len(name[1]))
-    before = norm[clause_from:start]
-    before = before[before.rfind("、") + 1 :]
-    lead = LEADING_NOISE.match(before)
+    clause_from = max(clause_from, norm.rfind("、", clause_from, start) + 1)
+    lead = LEADING_NOISE.match(norm, clause_from, start)
     if lead:
-        before = before[lead.end() :]
+        clause_from = lead.end()
+    before = norm[clause_from:start]
     ending = REVERSED_VERB_ENDING.match(before[::-1])  # every trailing verb at once
     if ending:
         before = before[: -ending.end()]

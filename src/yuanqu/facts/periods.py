@@ -127,6 +127,9 @@ PERIODS = re.compile(
 )
 
 
+_YEAR, _REL, _SUB = (PERIODS.groupindex[name] for name in ("year", "rel", "sub"))
+
+
 def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool]]:
     """(offset, period, is_target) for each period phrase in the text that dates the figures
     after it. Comparison bases (比上年, 较一季度, 是2018年的) and event dates (建成于2016年,
@@ -137,7 +140,7 @@ def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool
         start, end = match.span()
         if start == end:
             continue
-        year, relative, sub = match.group("year", "rel", "sub")
+        year, relative, sub = match.group(_YEAR, _REL, _SUB)
         after = text[end : end + 1]
         if year and not sub and (after.isdigit() or after in ("第", "届")):
             continue
