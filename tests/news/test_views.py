@@ -168,3 +168,27 @@ def test_image_blocks_render_as_figures_with_captions_from_our_own_static_files(
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<img src="/static/yuanqu/demo/changzhou-output-2024h1.svg" alt="主导产业产值"' in page
     assert "<figcaption>主导产业产值</figcaption>" in page
+
+
+def test_a_link_to_a_figure_marks_its_sentence_and_the_figure(client):
+    article = PublishedArticleFactory(
+        title="标题",
+        body=[
+            {"type": "heading", "text": "一、总体"},
+            {
+                "type": "paragraph",
+                "text": "园区发展平稳。上半年产值1549.2亿元，增长7.4%。下半年继续。",
+            },
+        ],
+    )
+    text = article.title + "\n" + article.text
+    start = text.index("1549.2亿元")
+    end = start + len("1549.2亿元")
+    page = client.get(f"{article.get_absolute_url()}?hl={start}-{end}").content.decode()
+    assert (
+        '<p>园区发展平稳。<mark id="hl" class="source-sentence">上半年产值<strong>1549.2亿元</strong>'
+        "，增长7.4%。</mark>下半年继续。</p>"
+    ) in page
+    for junk in ("abc", "9-3", "100000-100005", "1-99999999999999999"):
+        response = client.get(f"{article.get_absolute_url()}?hl={junk}")
+        assert response.status_code == 200 and "<mark" not in response.content.decode()

@@ -54,5 +54,40 @@ def blocks_to_text(blocks: list[dict]) -> str:
     return "\n".join(lines)
 
 
+SENTENCE_END = "。！？!?；"
+
+
+def highlighted(title: str, blocks: list[dict], start: int, end: int) -> list[dict]:
+    """The blocks, with the sentence holding [start, end) of `title + "\n" + text` split out.
+
+    Facts keep their place as a character span of that text (their provenance); a link to a
+    fact shows its sentence marked and its figure in bold. The hit block gets `highlight`: its
+    text cut into before, lead, figure, tail and after. An impossible span changes nothing.
+    """
+    offset = len(title) + 1
+    shown = []
+    for block in blocks:
+        line = block.get("caption", "") if block.get("type") == "image" else block.get("text", "")
+        if line and block.get("type") != "image" and offset <= start < end <= offset + len(line):
+            local_start, local_end = start - offset, end - offset
+            begin = max(line.rfind(mark, 0, local_start) for mark in SENTENCE_END) + 1
+            stops = [line.find(mark, local_end) for mark in SENTENCE_END]
+            finish = min((stop + 1 for stop in stops if stop >= 0), default=len(line))
+            block = {
+                **block,
+                "highlight": {
+                    "before": line[:begin],
+                    "lead": line[begin:local_start],
+                    "figure": line[local_start:local_end],
+                    "tail": line[local_end:finish],
+                    "after": line[finish:],
+                },
+            }
+        if line:
+            offset += len(line) + 1
+        shown.append(block)
+    return shown
+
+
 def first_paragraph(blocks: list[dict]) -> str:
     return next((b["text"] for b in blocks if b.get("type") == "paragraph"), "")

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from yuanqu.regions.selectors import city_in, province_by_slug
 
-from . import selectors
+from . import body, selectors
 
 
 def channel(request, province: str | None = None, city: str | None = None):
@@ -24,8 +24,20 @@ def channel(request, province: str | None = None, city: str | None = None):
     )
 
 
+def _span(value: str) -> tuple[int, int] | None:
+    """`812-818` from a link to a figure; anything else is ignored."""
+    start, _, end = value.partition("-")
+    if start.isdigit() and end.isdigit() and len(value) <= 16 and int(start) < int(end):
+        return int(start), int(end)
+    return None
+
+
 def article_detail(request, pk: int):
+    """The article; `?hl=start-end` (a figure's span, linked from a park's page) marks the
+    figure and its sentence."""
     article = selectors.published_article(pk)
+    span = _span(request.GET.get("hl", ""))
+    blocks = body.highlighted(article.title, article.body, *span) if span else article.body
     regions = list(article.regions.all())
     # The park app links articles to parks (article.park_links); news does not import it.
     links = getattr(article, "park_links", None)
@@ -37,6 +49,7 @@ def article_detail(request, pk: int):
         "news/article_detail.html",
         {
             "article": article,
+            "blocks": blocks,
             "regions": regions,
             "parks": parks,
             "current_province": regions[0].province if regions else None,

@@ -185,6 +185,11 @@ class ParkFact(models.Model):
     def __str__(self):
         return f"{self.text} ({self.article_id})"
 
+    def get_absolute_url(self):
+        """The figure in its article, with its sentence marked."""
+        url = reverse("news:article_detail", kwargs={"pk": self.article_id})
+        return f"{url}?hl={self.start}-{self.end}#hl"
+
     @property
     def shown_value(self):
         return self.corrected_value if self.corrected_value is not None else self.value
