@@ -69,3 +69,113 @@ def test_park_page_shows_profile_and_its_news(client):
         f'href="{park.get_absolute_url()}"'
         in client.get(article.get_absolute_url()).content.decode()
     )
+
+
+def _publish(title, paragraph, when):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return PublishedArticleFactory(
+        title=title,
+        body=[{"type": "paragraph", "text": paragraph}],
+        published_at=datetime.fromisoformat(when).replace(tzinfo=ZoneInfo("Asia/Shanghai")),
+    )
+
+
+@pytest.fixture
+def suzhou_two_years(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(
+            "苏州工业园区上半年经济运行",
+            "今年上半年，苏州工业园区规上工业总产值2800亿元。",
+            "2023-07-20 10:00",
+        )
+        _publish(
+            "苏州工业园区上半年经济运行",
+            "今年上半年，苏州工业园区规上工业总产值3050亿元。",
+            "2024-07-18 10:00",
+        )
+        _publish(
+            "苏州工业园区全年经济运行",
+            "去年，苏州工业园区规上工业总产值6100亿元。",
+            "2024-01-15 10:00",
+        )
+    return Park.objects.get(name="苏州工业园区")
+
+
+def test_an_indicator_with_several_periods_gets_a_chart_and_its_data_table(
+    client, suzhou_two_years
+):
+    page = client.get(suzhou_two_years.get_absolute_url()).content.decode()
+    chart = page[
+        page.index('<figure class="chart"') : page.index(
+            "</figure>", page.index('<figure class="chart"')
+        )
+    ]
+    assert 'class="pygal-chart' in chart and "<script" not in chart and "<style" not in chart
+    assert "上半年" in chart and "全年" in chart and "亿元" in chart
+    rows = re.findall(
+        r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td><td><a href="([^"]+)"', chart
+    )
+    assert [(period, value) for period, value, _ in rows] == [
+        ("2023年上半年", "2800亿元"),
+        ("2023年", "6100亿元"),
+        ("2024年上半年", "3050亿元"),
+    ]  # fmt: skip  (in time order: the whole year ends after its first half)
+    assert all(re.fullmatch(r"/news/\d+/\?hl=\d+-\d+#hl", link) for _, _, link in rows)
+    linked = client.get(rows[2][2].replace("#hl", "")).content.decode()
+    assert "<strong>3050亿元</strong>" in linked
+
+
+@pytest.fixture
+def three_parks(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(
+            "园区",
+            "今年上半年，苏州工业园区规上工业总产值3050亿元，高新技术企业2600家。",
+            "2024-07-18 10:00",
+        )
+        _publish("园区", "今年上半年，无锡高新区规上工业总产值2400亿元。", "2024-07-19 10:00")
+        _publish(
+            "园区",
+            "去年，无锡高新区规上工业总产值4700亿元，高新技术企业2500家。",
+            "2024-01-19 10:00",
+        )
+        _publish("园区", "去年，常州高新区高新技术企业1300家。", "2024-01-20 10:00")
+    return [
+        Park.objects.get(name=name).slug
+        for name in ("苏州工业园区", "无锡高新技术产业开发区", "常州高新技术产业开发区")
+    ]
+
+
+def test_compare_lines_parks_up_on_the_indicators_they_share(client, three_parks):
+    suzhou, wuxi, changzhou = three_parks
+    page = client.get("/parks/compare/", {"p": [suzhou, wuxi, changzhou]}).content.decode()
+    table = page[page.index("<table") : page.index("</table>")]
+    output = table[table.index("规上工业总产值") :].split("</tr>")[0]
+    assert "2024年上半年" in output  # the latest period both report
+    assert re.findall(r'hl=\d+-\d+#hl" title="[^"]*">([^<]+)</a>', output) == [
+        "3050亿元",
+        "2400亿元",
+    ]
+    assert output.rstrip().endswith("<td>—</td>")  # 常州 reports no output
+    firms = table[table.index("高新技术企业数") :].split("</tr>")[0]
+    assert re.findall(r'#hl" title="[^"]*">([^<]+)</a>', firms) == ["2600家", "2500家", "1300家"]
+    assert "2024年上半年" in firms and "2023年" in firms  # periods differ, each is labelled
+    assert page.count('class="pygal-chart') == 2
+    assert f'href="?p={wuxi}&amp;p={changzhou}"' in page  # removing 苏州 keeps the others
+
+
+def test_compare_adds_a_park_by_name_and_explains_what_it_cannot_use(client, three_parks):
+    suzhou, wuxi, _ = three_parks
+    response = client.get("/parks/compare/", {"p": [suzhou], "add": "无锡高新区"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/parks/compare/?p={suzhou}&p={wuxi}"
+    page = client.get("/parks/compare/", {"p": [suzhou], "add": "不存在的园区"}).content.decode()
+    assert "没有找到与“不存在的园区”匹配的园区" in page and 'value="不存在的园区"' in page
+    page = client.get("/parks/compare/", {"p": [suzhou, "nope"]}).content.decode()
+    assert "nope" in page and "至少选择两个园区" in page
+    many = [p.slug for p in Park.objects.all()[:7]]
+    page = client.get("/parks/compare/", {"p": many}).content.decode()
+    assert page.count('class="remove"') == 5 and 'name="add"' not in page
+    assert client.get("/parks/compare/", {"p": ["<script>"] * 3}).status_code == 200

@@ -1,6 +1,7 @@
 """Reads of the park registry for the directory and the park page."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
@@ -8,6 +9,7 @@ from yuanqu.news.models import Article
 
 from .indicators import INDICATORS, Indicator
 from .models import Park, ParkFact
+from .periods import period_order, period_parts
 
 SORTS = {
     "name": ("name", "id"),
@@ -72,11 +74,30 @@ class IndicatorCard:
     latest: ParkFact
     sources: int
     series: list[tuple[str, list[ParkFact]]]  # period -> facts (one data point, several sources)
+    chart: str | None = None  # SVG, set by the page when there is more than one period
 
     @property
     def conflicts(self) -> list[str]:
         """Periods for which the sources give different values."""
         return [period for period, facts in self.series if len({f.shown_value for f in facts}) > 1]
+
+    @property
+    def points(self) -> list[tuple[str, ParkFact]]:
+        """(period, the figure shown for it) for every dated period, oldest first: the latest
+        article's figure stands for the period."""
+        return [
+            (period, max(facts, key=lambda f: f.article.published_at))
+            for period, facts in self.series
+            if period_parts(period)
+        ]
+
+    def chart_series(self) -> dict[str, dict[int, Decimal]]:
+        """{part of the year: {year: value}}: 上半年 of 2023 is compared with 上半年 of 2024."""
+        series: dict[str, dict[int, Decimal]] = {}
+        for period, fact in self.points:
+            year, part = period_parts(period)
+            series.setdefault(part, {})[year] = fact.shown_value
+        return series
 
 
 def _shown(park: Park):
@@ -101,8 +122,8 @@ def park_indicator_cards(park: Park) -> list[IndicatorCard]:
         periods: dict[str, list[ParkFact]] = {}
         for fact in facts:
             periods.setdefault(fact.shown_period, []).append(fact)
-        series = sorted(periods.items())
-        latest = max(facts, key=lambda f: (f.shown_period, f.article.published_at))
+        series = sorted(periods.items(), key=lambda item: period_order(item[0]))
+        latest = max(facts, key=lambda f: (period_order(f.shown_period), f.article.published_at))
         cards.append(IndicatorCard(indicator, latest, len(facts), series))
     return cards
 
@@ -110,3 +131,55 @@ def park_indicator_cards(park: Park) -> list[IndicatorCard]:
 def park_other_facts(park: Park, limit: int = 40) -> list[ParkFact]:
     """Figures that map to no indicator: kept and shown as the articles state them."""
     return list(_shown(park).filter(indicator="")[:limit])
+
+
+MAX_COMPARED = 5
+
+
+@dataclass
+class ComparedIndicator:
+    """One indicator across the compared parks: each park's card (None where it has no figure)
+    and the latest period they all report, when there is one."""
+
+    indicator: Indicator
+    cards: list[IndicatorCard | None]
+    common_period: str | None
+    chart: str | None = None
+
+    def figures(self) -> list[ParkFact | None]:
+        """Each park's figure for the common period, else its latest."""
+        shown = []
+        for card in self.cards:
+            if card is None:
+                shown.append(None)
+                continue
+            by_period = dict(card.points)
+            shown.append(by_period.get(self.common_period, card.latest))
+        return shown
+
+
+def parks_by_slugs(slugs: list[str]) -> tuple[list[Park], list[str]]:
+    """The parks named, in the order given, without repeats (at most five), and the slugs that
+    name no park."""
+    wanted = list(dict.fromkeys(slug.strip().lower() for slug in slugs if slug.strip()))
+    found = {
+        park.slug: park
+        for park in Park.objects.filter(slug__in=wanted).select_related("province", "city")
+    }
+    parks = [found[slug] for slug in wanted if slug in found][:MAX_COMPARED]
+    return parks, [slug for slug in wanted if slug not in found]
+
+
+def compared_indicators(parks: list[Park]) -> list[ComparedIndicator]:
+    """The indicators at least two of the parks report, in the vocabulary's order."""
+    cards = [{card.indicator.code: card for card in park_indicator_cards(park)} for park in parks]
+    compared = []
+    for indicator in INDICATORS:
+        row = [by_code.get(indicator.code) for by_code in cards]
+        present = [card for card in row if card is not None]
+        if len(present) < 2:
+            continue
+        shared = set.intersection(*({period for period, _ in card.points} for card in present))
+        common = max(shared, key=period_order) if shared else None
+        compared.append(ComparedIndicator(indicator, row, common))
+    return compared

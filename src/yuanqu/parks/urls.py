@@ -6,5 +6,6 @@ app_name = "parks"
 
 urlpatterns = [
     path("parks/", views.park_directory, name="park_list"),
+    path("parks/compare/", views.park_compare, name="park_compare"),
     path("parks/<slug:slug>/", views.park_detail, name="park_detail"),
 ]

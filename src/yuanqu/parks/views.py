@@ -1,11 +1,13 @@
 from django.conf import settings
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from yuanqu.news.selectors import page_of
 from yuanqu.regions.models import Region
 from yuanqu.regions.selectors import province_list
 
-from . import selectors
+from . import charts, selectors
 from .models import Park
 
 PARKS_PER_PAGE = 30
@@ -44,8 +46,17 @@ def park_directory(request):
     )
 
 
+def _charted(cards) -> list:
+    """The cards with figures for more than one period, each given its chart."""
+    charted = [card for card in cards if len(card.points) > 1]
+    for card in charted:
+        card.chart = charts.series_chart(card.chart_series(), card.indicator.unit)
+    return charted
+
+
 def park_detail(request, slug: str):
     park = get_object_or_404(Park.objects.select_related("province", "city"), slug=slug)
+    cards = selectors.park_indicator_cards(park)
     news = page_of(
         selectors.park_news(park), request.GET.get("page"), settings.YUANQU_NEWS_PER_PAGE
     )
@@ -56,8 +67,50 @@ def park_detail(request, slug: str):
             "park": park,
             "page": news,
             "history": park.history.all(),
-            "cards": selectors.park_indicator_cards(park),
+            "cards": cards,
+            "charted": _charted(cards),
             "other_facts": selectors.park_other_facts(park),
             "current_province": park.province,
+        },
+    )
+
+
+def park_compare(request):
+    """Two to five parks side by side: `?p=<slug>&p=<slug>…`. `add` (a name typed in the form)
+    adds the park it finds best and redirects to the canonical address."""
+    slugs = request.GET.getlist("p")[: selectors.MAX_COMPARED + 5]
+    added = request.GET.get("add", "").strip()[:50]
+    not_found = ""
+    if added:
+        found = selectors.directory(query=added).first()
+        if found is not None:
+            url = reverse("parks:park_compare")
+            return redirect(f"{url}?{urlencode({'p': [*slugs, found.slug]}, doseq=True)}")
+        not_found = added
+    parks, unknown = selectors.parks_by_slugs(slugs)
+    rows = selectors.compared_indicators(parks) if len(parks) >= 2 else []
+    for row in rows:
+        row.chart = charts.bars_chart(
+            [
+                (park.name, fact.shown_value)
+                for park, fact in zip(parks, row.figures(), strict=True)
+                if fact is not None
+            ],
+            row.indicator.unit,
+        )
+    return render(
+        request,
+        "parks/park_compare.html",
+        {
+            "parks": parks,
+            "columns": [
+                (park, urlencode({"p": [p.slug for p in parks if p != park]}, doseq=True))
+                for park in parks
+            ],
+            "rows": rows,
+            "unknown": unknown,
+            "not_found": not_found,
+            "full": len(parks) >= selectors.MAX_COMPARED,
+            "slugs": [park.slug for park in parks],
         },
     )
