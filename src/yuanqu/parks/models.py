@@ -44,6 +44,7 @@ class Park(models.Model):
         BORDER = "border", _("border economic cooperation zone")
         ECONOMIC = "economic", _("economic development zone")
         INDUSTRIAL = "industrial", _("industrial park")
+        NEW_AREA = "new_area", _("state-level new area")
         OTHER = "other", _("other development zone")
 
     class Status(models.TextChoices):

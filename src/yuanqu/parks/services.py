@@ -12,8 +12,13 @@ from yuanqu.facts.tries import trie_pattern
 from .aliases import aliases_for
 from .models import alias_text
 
-CATALOGUE = Path(__file__).resolve().parent / "data" / "zones-2018-catalogue.csv"
+DATA = Path(__file__).resolve().parent / "data"
+CATALOGUE = DATA / "zones-2018-catalogue.csv"
 CATALOGUE_SOURCE = "中国开发区审核公告目录（2018年版）"
+# Zones the 2018 catalogue does not list (the state-level new areas …) and the names the news
+# uses for catalogue zones (光谷, 张江, 中关村): curated, each row with its source or note.
+SUPPLEMENT = DATA / "supplement.csv"
+NICKNAMES = DATA / "nicknames.csv"
 KINDS = {
     "经济技术开发区": "etdz", "高新技术产业开发区": "hitech", "海关特殊监管区域": "customs",
     "边境/跨境经济合作区": "border", "经济开发区": "economic", "工业园区": "industrial",
@@ -22,9 +27,65 @@ KINDS = {
 LEVELS = {"国家级": "national", "省级": "provincial"}
 
 
-def read_catalogue() -> list[dict[str, str]]:
-    with CATALOGUE.open(encoding="utf-8", newline="") as handle:
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def read_catalogue() -> list[dict[str, str]]:
+    return _read(CATALOGUE)
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split("、") if name.strip()]
+
+
+def _nicknames() -> dict[tuple[str, str], list[str]]:
+    return {(row["code"], row["name"]): _names(row["aliases"]) for row in _read(NICKNAMES)}
+
+
+def _wanted_rows(provinces: dict, cities: dict) -> list[tuple[tuple[str, str], str, dict, str]]:
+    """((code, name), preferred slug, fields, what tells two slugs apart) for every park the
+    registry should hold."""
+    nicknames = _nicknames()
+    rows = []
+    for row in read_catalogue():
+        province = provinces[row["province"]]
+        level = LEVELS[row["level"]]
+        key = (row["code"], row["name"])
+        aliases = aliases_for(row["name"], national=level == "national")
+        aliases += [name for name in nicknames.get(key, []) if name not in aliases]
+        fields = {
+            "aliases": aliases,
+            "alias_text": alias_text(aliases),
+            "level": level,
+            "kind": KINDS[row["type"]],
+            "province": province,
+            "city": _city(row["name"], cities.get(province.pk, [])),
+            "approved": row["approved"],
+            "area_ha": _area(row["area_ha"]),
+            "industries": row["industries"],
+            "source": f"{CATALOGUE_SOURCE} {row['level']}第{row['seq']}号",
+        }
+        slug = row["code"].lower() if row["code"] else ""
+        rows.append((key, slug if slug else f"zone-{row['seq']}", fields, row["seq"]))
+    for row in _read(SUPPLEMENT):
+        province = provinces[row["province"]]
+        aliases = _names(row["aliases"])
+        fields = {
+            "aliases": aliases,
+            "alias_text": alias_text(aliases),
+            "level": row["level"],
+            "kind": row["kind"],
+            "province": province,
+            "city": _city(row["name"], cities.get(province.pk, [])),
+            "approved": row["approved"],
+            "area_ha": None,
+            "industries": "",
+            "source": row["source"],
+        }
+        rows.append((("", row["name"]), row["slug"], fields, row["slug"]))
+    return rows
 
 
 def _area(text: str) -> Decimal | None:
@@ -41,10 +102,12 @@ def _city(name: str, cities: list) -> object | None:
 
 
 def parks_sync(*, park_model=None, region_model=None) -> int:
-    """Create or update a park for every row of the catalogue; return how many changed.
+    """Create or update a park for every row of the catalogue and the supplement, with the
+    curated nicknames among its aliases; return how many changed.
 
-    Keyed on (catalogue code, name): the catalogue gives one code to two Shandong zones. Takes
-    the models as arguments so that the data migration can pass its historical ones.
+    Keyed on (catalogue code, name): the catalogue gives one code to two Shandong zones, and the
+    supplement's zones have no code. Takes the models as arguments so that data migrations can
+    pass their historical ones.
     """
     if park_model is None:
         from yuanqu.regions.models import Region as region_model
@@ -58,31 +121,15 @@ def parks_sync(*, park_model=None, region_model=None) -> int:
     used_slugs = {park.slug for park in existing.values()}
     changed = 0
     with transaction.atomic():
-        for row in read_catalogue():
-            province = provinces[row["province"]]
-            level = LEVELS[row["level"]]
-            aliases = aliases_for(row["name"], national=level == "national")
-            wanted = {
-                "aliases": aliases,
-                "alias_text": alias_text(aliases),
-                "level": level,
-                "kind": KINDS[row["type"]],
-                "province": province,
-                "city": _city(row["name"], cities.get(province.pk, [])),
-                "approved": row["approved"],
-                "area_ha": _area(row["area_ha"]),
-                "industries": row["industries"],
-                "source": f"{CATALOGUE_SOURCE} {row['level']}第{row['seq']}号",
-            }
-            park = existing.get((row["code"], row["name"]))
+        for key, slug, wanted, seq in _wanted_rows(provinces, cities):
+            park = existing.get(key)
             if park is None:
-                slug = row["code"].lower()
                 if slug in used_slugs:
-                    slug = f"{slug}-{row['seq']}"
+                    slug = f"{slug}-{seq}"
                 used_slugs.add(slug)
-                park_model.objects.create(code=row["code"], name=row["name"], slug=slug, **wanted)
+                park_model.objects.create(code=key[0], name=key[1], slug=slug, **wanted)
                 changed += 1
-            elif any(getattr(park, key) != value for key, value in wanted.items()):
+            elif any(getattr(park, name) != value for name, value in wanted.items()):
                 park_model.objects.filter(pk=park.pk).update(**wanted)
                 changed += 1
     reset_park_matcher()
