@@ -7,7 +7,7 @@ from django.db import transaction
 
 from yuanqu.facts import extract
 
-from .indicators import indicator_for
+from .indicators import clause_of, indicator_for
 from .models import ArticlePark, ParkFact, ParkFactChange
 from .services import ParkMatcher, park_matcher
 
@@ -62,7 +62,12 @@ def article_extract_facts(*, article, matcher: ParkMatcher | None = None) -> int
         seen.add(key)
         fields = {
             "park_id": _park_of(fact.subject, matcher, linked),
-            "indicator": indicator_for(metric=label, unit=fact.unit, kind=fact.kind),
+            "indicator": indicator_for(
+                metric=label,
+                unit=fact.unit,
+                kind=fact.kind,
+                clause=clause_of(fact.sentence, fact.text),
+            ),
             "end": fact.end,
             "value": _number(fact.value),
             "range_to": _number(fact.range_to),

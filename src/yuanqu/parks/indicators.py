@@ -153,9 +153,25 @@ INDICATORS = (
 )
 
 
-def indicator_for(*, metric: str | None, unit: str | None, kind: str) -> str:
+# A figure in a clause about signed or expected projects is a promise (签约项目达产后可实现产值
+# 200亿元), never a park's output, revenue or investment.
+PROMISES = ("签约", "意向", "拟", "达产后", "建成后", "投产后")
+_CLAUSE_BREAKS = "，,；;：:。"
+
+
+def clause_of(sentence: str, text: str) -> str:
+    """The clause of the sentence that holds the figure's text."""
+    at = sentence.find(text)
+    if at < 0:
+        return sentence
+    start = max(sentence.rfind(mark, 0, at) for mark in _CLAUSE_BREAKS) + 1
+    ends = [sentence.find(mark, at + len(text)) for mark in _CLAUSE_BREAKS]
+    return sentence[start : min((e for e in ends if e >= 0), default=len(sentence))]
+
+
+def indicator_for(*, metric: str | None, unit: str | None, kind: str, clause: str = "") -> str:
     """The code of the indicator a fact measures, or "" when none fits."""
-    if not metric:
+    if not metric or any(word in clause for word in PROMISES):
         return ""
     for indicator in INDICATORS:
         if indicator.unit != unit or kind not in indicator.kinds:

@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 
 from yuanqu.news.models import Article
 
 from .indicators import INDICATORS, Indicator
-from .models import Park, ParkFact
+from .models import Enterprise, Membership, Park, ParkFact, Platform, Project, Recognition
 from .periods import period_order, period_parts
 
 SORTS = {
@@ -183,3 +183,66 @@ def compared_indicators(parks: list[Park]) -> list[ComparedIndicator]:
         common = max(shared, key=period_order) if shared else None
         compared.append(ComparedIndicator(indicator, row, common))
     return compared
+
+
+PLATFORM_WORDS = (
+    "平台",
+    "实验室",
+    "研发机构",
+    "工作站",
+    "创新中心",
+    "技术中心",
+    "孵化器",
+    "众创空间",
+)
+
+
+def park_memberships(park: Park):
+    """The enterprises the news places in the park, each with how and where it says so."""
+    return (
+        Membership.objects.filter(park=park, removed=False)
+        .select_related("enterprise", "article")
+        .prefetch_related(
+            Prefetch("enterprise__recognitions", Recognition.objects.filter(removed=False))
+        )
+        .order_by("enterprise__name", "kind", "id")
+    )
+
+
+def park_platforms(park: Park) -> tuple[list[Platform], list[ParkFact]]:
+    """Named platforms, and the figures that count the park's platforms (院士工作站5家)."""
+    named = list(Platform.objects.filter(park=park, removed=False).select_related("article"))
+    counts = [
+        fact
+        for fact in _shown(park).filter(unit__in=["个", "家", "所", "座"])
+        if any(word in fact.metric for word in PLATFORM_WORDS)
+    ]
+    return named, counts
+
+
+def park_projects(park: Park, limit: int = 30) -> list[Project]:
+    """The park's projects at the stage each article reported, newest report first."""
+    return list(
+        Project.objects.filter(park=park, removed=False)
+        .select_related("article")
+        .order_by("-reported_on", "start", "id")[:limit]
+    )
+
+
+def enterprise_directory(query: str = ""):
+    """Enterprises, those most in the news first; `query` matches names and aliases."""
+    return (
+        Enterprise.objects.matching(query)
+        .annotate(news=Count("mentions", filter=Q(mentions__removed=False), distinct=True))
+        .order_by("-news", "name", "id")
+    )
+
+
+def enterprise_news(enterprise: Enterprise):
+    return (
+        Article.objects.published()
+        .filter(enterprise_links__enterprise=enterprise, enterprise_links__removed=False)
+        .newest()
+        .defer("body")
+        .distinct()
+    )

@@ -1,4 +1,5 @@
-"""After a published article commits: link it to the parks it names and store its facts."""
+"""After a published article commits: link it to the parks it names, store its facts, and read
+its enterprises, platforms and projects."""
 
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -16,10 +17,8 @@ def link_article_to_parks(sender, instance: Article, raw=False, **kwargs):
 
 
 def _link(article_id: int) -> None:
-    from .fact_services import article_extract_facts
-    from .services import article_link_parks
+    from .entity_services import article_read
 
     article = Article.objects.filter(pk=article_id).first()
     if article is not None:
-        article_link_parks(article=article)
-        article_extract_facts(article=article)
+        article_read(article=article)

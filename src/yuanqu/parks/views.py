@@ -8,7 +8,7 @@ from yuanqu.regions.models import Region
 from yuanqu.regions.selectors import province_list
 
 from . import charts, selectors
-from .models import Park
+from .models import Enterprise, Park
 
 PARKS_PER_PAGE = 30
 
@@ -57,6 +57,7 @@ def _charted(cards) -> list:
 def park_detail(request, slug: str):
     park = get_object_or_404(Park.objects.select_related("province", "city"), slug=slug)
     cards = selectors.park_indicator_cards(park)
+    platforms, platform_counts = selectors.park_platforms(park)
     news = page_of(
         selectors.park_news(park), request.GET.get("page"), settings.YUANQU_NEWS_PER_PAGE
     )
@@ -70,6 +71,10 @@ def park_detail(request, slug: str):
             "cards": cards,
             "charted": _charted(cards),
             "other_facts": selectors.park_other_facts(park),
+            "memberships": selectors.park_memberships(park),
+            "platforms": platforms,
+            "platform_counts": platform_counts,
+            "projects": selectors.park_projects(park),
             "current_province": park.province,
         },
     )
@@ -112,5 +117,45 @@ def park_compare(request):
             "not_found": not_found,
             "full": len(parks) >= selectors.MAX_COMPARED,
             "slugs": [park.slug for park in parks],
+        },
+    )
+
+
+ENTERPRISES_PER_PAGE = 40
+
+
+def enterprise_directory(request):
+    """Enterprises named in the news, most reported first; `?q=` searches names."""
+    query = request.GET.get("q", "")[:50]
+    page = page_of(
+        selectors.enterprise_directory(query), request.GET.get("page"), ENTERPRISES_PER_PAGE
+    )
+    return render(
+        request,
+        "parks/enterprise_list.html",
+        {"page": page, "q": query, "page_query": urlencode({"q": query}) if query else ""},
+    )
+
+
+def enterprise_detail(request, slug: str):
+    """An enterprise: its recognitions and parks, each with its source sentence, and its news."""
+    enterprise = get_object_or_404(Enterprise, slug=slug)
+    memberships = enterprise.memberships.filter(removed=False).select_related(
+        "park", "park__province", "article"
+    )
+    recognitions = enterprise.recognitions.filter(removed=False).select_related("article")
+    news = page_of(
+        selectors.enterprise_news(enterprise),
+        request.GET.get("page"),
+        settings.YUANQU_NEWS_PER_PAGE,
+    )
+    return render(
+        request,
+        "parks/enterprise_detail.html",
+        {
+            "enterprise": enterprise,
+            "memberships": memberships,
+            "recognitions": recognitions,
+            "page": news,
         },
     )

@@ -4,15 +4,16 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from yuanqu.news.models import Article
-from yuanqu.parks.fact_services import article_extract_facts
-from yuanqu.parks.services import article_link_parks, park_matcher
+from yuanqu.parks.entity_services import article_read
+from yuanqu.parks.services import park_matcher
 
 
 class Command(BaseCommand):
-    """Read every published article again: links to parks and facts. Run it after the fact
-    engine or the registry improves; editors' links, removals and decisions on facts are kept."""
+    """Read every published article again: links to parks, facts, enterprises, platforms and
+    projects. Run it after the fact engine or the registry improves; editors' links, removals,
+    rows and decisions on facts are kept."""
 
-    help = "Re-link published articles to parks and re-extract their facts."
+    help = "Re-read published articles: park links, facts, enterprises, platforms and projects."
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Count, write nothing.")
@@ -23,8 +24,7 @@ class Command(BaseCommand):
         matcher, facts, total = park_matcher(), 0, articles.count()
         with transaction.atomic():
             for article in tqdm(articles.iterator(), total=total, disable=no_progress):
-                article_link_parks(article=article, matcher=matcher)
-                facts += article_extract_facts(article=article, matcher=matcher)
+                facts += article_read(article=article, matcher=matcher)
             if dry_run:
                 transaction.set_rollback(True)
         summary = _("%(facts)d facts in %(total)d articles.") % {"facts": facts, "total": total}

@@ -1,0 +1,28 @@
+from .entities import (
+    ArticleEnterprise,
+    Enterprise,
+    Membership,
+    Origin,
+    Platform,
+    Project,
+    Recognition,
+)
+from .facts import ParkFact, ParkFactChange
+from .parks import ArticlePark, Park, ParkQuerySet, ParkStatusChange, alias_text
+
+__all__ = [
+    "ArticleEnterprise",
+    "ArticlePark",
+    "Enterprise",
+    "Membership",
+    "Origin",
+    "Park",
+    "ParkFact",
+    "ParkFactChange",
+    "ParkQuerySet",
+    "ParkStatusChange",
+    "Platform",
+    "Project",
+    "Recognition",
+    "alias_text",
+]
