@@ -92,6 +92,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "yuanqu.urls"
+LOGIN_URL = "admin:login"  # editors and moderators sign in through the admin's page
 WSGI_APPLICATION = "yuanqu.wsgi.application"
 
 TEMPLATES = [

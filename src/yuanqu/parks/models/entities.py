@@ -62,6 +62,12 @@ class Sourced(models.Model):
     origin = models.CharField(max_length=6, choices=Origin.choices, default=Origin.AUTOMATIC)
     removed = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last editor's decision on the row (removing or restoring it), and why.
+    decided_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=200, blank=True)
 
     class Meta:
         abstract = True

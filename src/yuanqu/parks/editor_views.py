@@ -1,0 +1,120 @@
+"""Pages and actions for editors: reviewing a fact, correcting an article's park links, removing
+what was read wrongly. Every change is a POST and one service call."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from yuanqu.news.models import Article
+
+from . import editor_services, fact_services, selectors
+from .forms import AddParkForm, FactReviewForm
+from .models import ArticlePark, Membership, ParkFact, Platform, Project, Recognition
+
+ROWS = {"membership": Membership, "recognition": Recognition, "platform": Platform,
+        "project": Project}  # fmt: skip
+
+
+def editor_required(permission: str):
+    """Sign in first; signed in without the permission is a 403, not another sign-in page."""
+
+    def decorate(view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorate
+
+
+def _back(request, fallback: str):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@editor_required("parks.change_parkfact")
+def fact_review(request, pk: int):
+    fact = get_object_or_404(ParkFact.objects.select_related("article", "park"), pk=pk)
+    form = FactReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data, now = form.cleaned_data, timezone.now()
+        common = {"fact": fact, "actor": request.user, "now": now, "reason": data["reason"]}
+        if data["decision"] == "confirm":
+            fact_services.fact_confirm(**common)
+        elif data["decision"] == "reject":
+            fact_services.fact_reject(**common)
+        else:
+            fact_services.fact_correct(**common, value=data["value"], period=data["period"])
+        messages.success(request, _("Saved. The decision is kept when the article is read again."))
+        return _back(
+            request, fact.park.get_absolute_url() if fact.park else fact.get_absolute_url()
+        )
+    return render(
+        request,
+        "parks/fact_review.html",
+        {"fact": fact, "form": form, "changes": fact.changes.select_related("actor")},
+    )
+
+
+@editor_required("parks.change_articlepark")
+def article_parks(request, pk: int):
+    """The parks an article is linked to, to add, remove or restore links."""
+    article = get_object_or_404(Article, pk=pk)
+    form = AddParkForm(request.POST if request.POST.get("action") == "add" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "add" and form.is_valid():
+            park = selectors.directory(query=form.cleaned_data["name"]).first()
+            if park is None:
+                form.add_error("name", _("No park matches this name."))
+            else:
+                editor_services.article_park_add(article=article, park=park)
+                messages.success(request, _("Linked to %(park)s.") % {"park": park.name})
+                return redirect(request.path)
+        elif action in ("remove", "restore"):
+            link = get_object_or_404(ArticlePark, pk=request.POST.get("link"), article=article)
+            service = getattr(editor_services, f"article_park_{action}")
+            service(link=link)
+            messages.success(request, _("Saved."))
+            return redirect(request.path)
+    links = (
+        ArticlePark.objects.filter(article=article)
+        .select_related("park")
+        .order_by("removed", "-mentions", "id")
+    )
+    return render(
+        request, "parks/article_parks.html", {"article": article, "links": links, "form": form}
+    )
+
+
+@require_POST
+def row_decide(request, kind: str, pk: int):
+    """Remove (or restore) a membership, recognition, platform or project read wrongly."""
+    model = ROWS.get(kind)
+    if model is None:
+        raise Http404
+    if not request.user.has_perm(f"parks.change_{kind}"):
+        raise PermissionDenied
+    row = get_object_or_404(model, pk=pk)
+    action = request.POST.get("action")
+    if action not in ("remove", "restore"):
+        raise Http404
+    service = editor_services.row_remove if action == "remove" else editor_services.row_restore
+    service(row=row, actor=request.user, now=timezone.now(), reason=request.POST.get("reason", ""))
+    messages.success(request, _("Saved. Reading the article again keeps this."))
+    return _back(request, row.get_absolute_url() or "/")
