@@ -104,3 +104,41 @@ def test_enterprise_pages_show_recognitions_parks_and_news(demo, client):
     listing = client.get("/enterprises/", {"q": "比亚迪"}).content.decode()
     assert '">比亚迪</a></h2>' in listing
     assert client.get("/enterprises/nope/").status_code == 404
+
+
+def test_articles_are_linked_to_the_industries_and_regions_they_name(demo, client):
+    from yuanqu.news.models import Article
+    from yuanqu.parks.models import ArticleIndustry, Industry
+
+    article = Article.objects.get(title__startswith="三十二载再出发")
+    industries = set(
+        ArticleIndustry.objects.filter(article=article).values_list("industry__name", flat=True)
+    )
+    assert {
+        "新能源汽车",
+        "合成生物",
+        "生物产业",
+    } <= industries  # a sub-industry counts for its parent
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'href="/industries/synthetic_biology/">合成生物</a>' in page
+    bio = client.get("/industries/bio/").content.decode()
+    assert "三十二载再出发" in bio and "合成生物" in bio
+    listing = client.get(
+        "/parks/", {"industry": "biomedicine", "level": "national"}
+    ).content.decode()
+    assert '<option value="biomedicine" selected>' in listing
+    assert (
+        Industry.objects.filter(parent=None).count() == 10
+    )  # the nine strategic emerging + future
+
+
+def test_an_article_shows_in_the_channels_of_the_parks_it_names(
+    django_capture_on_commit_callbacks, client
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = PublishedArticleFactory(
+            title="苏州工业园区与中关村签署合作协议",
+            body=[{"type": "paragraph", "text": "双方将在人工智能领域开展合作。"}],
+        )
+    assert set(article.regions.values_list("code", flat=True)) == {"320500", "110000"}
+    assert "苏州工业园区与中关村" in client.get("/js/320500/").content.decode()

@@ -140,15 +140,17 @@ def article_upsert(*, key: str, fields: dict, regions: list[Region]) -> tuple[Ar
         article.save()
         article.regions.set(regions)
         return article, "created"
-    region_ids = {region.pk for region in regions}
+    # Regions are only added: the parks an article names tag it with theirs after it is
+    # published, and an editor may tag it too; a re-import keeps those.
+    missing = {region.pk for region in regions} - set(article.regions.values_list("pk", flat=True))
     differs = any(getattr(article, name) != value for name, value in fields.items())
-    if not differs and set(article.regions.values_list("pk", flat=True)) == region_ids:
+    if not differs and not missing:
         return article, "unchanged"
     for name, value in fields.items():
         setattr(article, name, value)
     article.full_clean()
     article.save()
-    article.regions.set(regions)
+    article.regions.add(*missing)
     return article, "updated"
 
 

@@ -44,6 +44,12 @@ def article_detail(request, pk: int):
     parks = (
         [link.park for link in links.filter(removed=False).select_related("park")] if links else []
     )
+    industry_links = getattr(article, "industry_links", None)
+    industries = (
+        [link.industry for link in industry_links.filter(removed=False).select_related("industry")]
+        if industry_links
+        else []
+    )
     return render(
         request,
         "news/article_detail.html",
@@ -52,6 +58,7 @@ def article_detail(request, pk: int):
             "blocks": blocks,
             "regions": regions,
             "parks": parks,
+            "industries": industries,
             "current_province": regions[0].province if regions else None,
         },
     )

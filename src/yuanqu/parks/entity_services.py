@@ -25,7 +25,7 @@ from .models import (
     Recognition,
     alias_text,
 )
-from .services import DATA, ParkMatcher, park_matcher
+from .services import DATA, ParkMatcher, links_sync, park_matcher
 
 ENTERPRISES = DATA / "enterprises.csv"
 ENTERPRISES_SOURCE = "常见企业名录（园区网整理）"
@@ -129,21 +129,6 @@ def _sync(model, article, wanted: dict[tuple, dict], key) -> None:
     for row_key, row in existing.items():
         if row_key not in wanted and row.origin == Origin.AUTOMATIC and not row.removed:
             row.delete()
-
-
-def _link_enterprises(article, counts: dict[int, int]) -> None:
-    links = {link.enterprise_id: link for link in ArticleEnterprise.objects.filter(article=article)}
-    for enterprise_id, link in links.items():
-        if link.origin == Origin.AUTOMATIC and not link.removed and enterprise_id not in counts:
-            link.delete()
-    for enterprise_id, mentions in counts.items():
-        link = links.get(enterprise_id)
-        if link is None:
-            ArticleEnterprise.objects.create(
-                article=article, enterprise_id=enterprise_id, mentions=mentions
-            )
-        elif link.mentions != mentions:
-            ArticleEnterprise.objects.filter(pk=link.pk).update(mentions=mentions)
 
 
 def _source(sentence: reading.Sentence) -> dict:
@@ -259,7 +244,7 @@ def article_read_entities(*, article, matcher: ParkMatcher | None = None) -> dic
     article names, and store them with their sentences. Returns how many of each were read."""
     found = _Reading(article, matcher or park_matcher())
     counts = found.read()
-    _link_enterprises(article, counts)
+    links_sync(ArticleEnterprise, article=article, target="enterprise", found=counts)
     _sync(Membership, article, found.memberships, lambda r: (r.enterprise_id, r.park_id, r.kind))
     _sync(Recognition, article, found.recognitions, lambda r: (r.enterprise_id, r.kind))
     _sync(Platform, article, found.platforms, lambda r: (r.name, r.park_id))
@@ -274,13 +259,17 @@ def article_read_entities(*, article, matcher: ParkMatcher | None = None) -> dic
 
 
 def article_read(*, article, matcher: ParkMatcher | None = None) -> int:
-    """Everything the knowledge base takes from a published article, in order: the parks it
-    names, its facts, then its enterprises, platforms and projects. Returns the facts read."""
+    """Everything the knowledge base takes from a published article, in order: the parks and
+    industries it names, its facts, then its enterprises, platforms and projects. Returns the
+    number of facts read."""
     from .fact_services import article_extract_facts
-    from .services import article_link_parks
+    from .industry_services import article_link_industries
+    from .services import article_add_park_regions, article_link_parks
 
     matcher = matcher or park_matcher()
     article_link_parks(article=article, matcher=matcher)
+    article_add_park_regions(article=article)
+    article_link_industries(article=article)
     facts = article_extract_facts(article=article, matcher=matcher)
     article_read_entities(article=article, matcher=matcher)
     return facts

@@ -8,7 +8,16 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from yuanqu.news.models import Article
 
 from .indicators import INDICATORS, Indicator
-from .models import Enterprise, Membership, Park, ParkFact, Platform, Project, Recognition
+from .models import (
+    Enterprise,
+    Industry,
+    Membership,
+    Park,
+    ParkFact,
+    Platform,
+    Project,
+    Recognition,
+)
 from .periods import period_order, period_parts
 
 SORTS = {
@@ -36,7 +45,7 @@ def directory(
     if kind in Park.Kind.values:
         parks = parks.filter(kind=kind)
     if industry.strip():
-        parks = parks.filter(industries__contains=industry.strip())
+        parks = parks.filter(_industry_filter(industry.strip()))
     parks = parks.matching(query).annotate(
         news=Count("article_links", filter=Q(article_links__removed=False), distinct=True)
     )
@@ -53,6 +62,39 @@ def directory(
         )
         order = ("-rank", "level", "-news", "name", "id")
     return parks.order_by(*order)
+
+
+def _industry_filter(industry: str) -> Q:
+    """A taxonomy code matches any name of the industry or of its sub-industries in the
+    catalogue's leading industries; anything else is matched as typed."""
+    chosen = Industry.objects.filter(code=industry).first()
+    if chosen is None:
+        return Q(industries__contains=industry)
+    words = [*chosen.words, *(w for child in chosen.children.all() for w in child.words)]
+    condition = Q()
+    for word in words:
+        condition |= Q(industries__contains=word)
+    return condition
+
+
+def industry_choices() -> list[tuple[str, str]]:
+    """(code, label) of the taxonomy, sub-industries indented under their parent."""
+    industries = list(Industry.objects.all())
+    choices = []
+    for top in (i for i in industries if i.parent_id is None):
+        choices.append((top.code, top.name))
+        choices += [(i.code, f"— {i.name}") for i in industries if i.parent_id == top.pk]
+    return choices
+
+
+def industry_news(industry: Industry):
+    return (
+        Article.objects.published()
+        .filter(industry_links__industry=industry, industry_links__removed=False)
+        .newest()
+        .defer("body")
+        .distinct()
+    )
 
 
 def park_news(park: Park):

@@ -183,6 +183,23 @@ def reset_park_matcher() -> None:
     _matcher = None
 
 
+def links_sync(model, *, article, target: str, found: dict[int, int]) -> dict:
+    """Make the article's automatic links of `model` (to a park, an enterprise, an industry:
+    `target`) what was found now, with their mention counts. An editor's link stays; a link an
+    editor removed stays removed. Returns the links as they were, by target id."""
+    links = {getattr(link, f"{target}_id"): link for link in model.objects.filter(article=article)}
+    for target_id, link in links.items():
+        if link.origin == "auto" and not link.removed and target_id not in found:
+            link.delete()
+    for target_id, mentions in found.items():
+        link = links.get(target_id)
+        if link is None:
+            model.objects.create(article=article, mentions=mentions, **{f"{target}_id": target_id})
+        elif link.mentions != mentions:
+            model.objects.filter(pk=link.pk).update(mentions=mentions)
+    return links
+
+
 @transaction.atomic
 def article_link_parks(*, article, matcher: ParkMatcher | None = None) -> list[int]:
     """Link the article to the parks its title and text name; returns the linked park ids.
@@ -193,18 +210,25 @@ def article_link_parks(*, article, matcher: ParkMatcher | None = None) -> list[i
     from .models import ArticlePark
 
     found = (matcher or park_matcher()).find(article.title + "\n" + article.text)
-    links = {link.park_id: link for link in ArticlePark.objects.filter(article=article)}
-    for park_id, link in links.items():
-        if (
-            link.origin == ArticlePark.Origin.AUTOMATIC
-            and not link.removed
-            and park_id not in found
-        ):
-            link.delete()
-    for park_id, mentions in found.items():
-        link = links.get(park_id)
-        if link is None:
-            ArticlePark.objects.create(article=article, park_id=park_id, mentions=mentions)
-        elif link.mentions != mentions:
-            ArticlePark.objects.filter(pk=link.pk).update(mentions=mentions)
+    links = links_sync(ArticlePark, article=article, target="park", found=found)
     return sorted(pk for pk in found if not (links.get(pk) and links[pk].removed))
+
+
+@transaction.atomic
+def article_add_park_regions(*, article) -> list[int]:
+    """Tag the article with the region (city, else province) of each park it is linked to, so
+    that it shows in those channels too. Tags are only added, never taken away: an editor's
+    tagging stays as it is. Returns the region ids added."""
+    from .models import ArticlePark
+
+    wanted = {
+        city or province
+        for city, province in ArticlePark.objects.filter(
+            article=article, removed=False
+        ).values_list("park__city_id", "park__province_id")
+    }
+    present = set(article.regions.values_list("pk", flat=True))
+    added = sorted(wanted - present)
+    if added:
+        article.regions.add(*added)
+    return added

@@ -8,7 +8,7 @@ from yuanqu.regions.models import Region
 from yuanqu.regions.selectors import province_list
 
 from . import charts, selectors
-from .models import Enterprise, Park
+from .models import Enterprise, Industry, Park
 
 PARKS_PER_PAGE = 30
 
@@ -26,6 +26,7 @@ def park_directory(request):
         sort=params.get("sort", ""),
     )
     page = page_of(parks, params.get("page"), PARKS_PER_PAGE)
+    industries = selectors.industry_choices()
     query = params.copy()
     query.pop("page", None)
     return render(
@@ -36,6 +37,8 @@ def park_directory(request):
             "provinces": province_list(),
             "levels": Park.Level.choices,
             "kinds": Park.Kind.choices,
+            "industries": industries,
+            "industry_known": params.get("industry", "") in dict(industries),
             "selected": {
                 key: params.get(key, "")
                 for key in ("region", "level", "kind", "industry", "q", "sort")
@@ -157,5 +160,24 @@ def enterprise_detail(request, slug: str):
             "memberships": memberships,
             "recognitions": recognitions,
             "page": news,
+        },
+    )
+
+
+def industry_detail(request, code: str):
+    """An industry: the news that names it and the parks that lead in it."""
+    industry = get_object_or_404(Industry.objects.select_related("parent"), code=code)
+    news = page_of(
+        selectors.industry_news(industry), request.GET.get("page"), settings.YUANQU_NEWS_PER_PAGE
+    )
+    parks = selectors.directory(industry=code).filter(level=Park.Level.NATIONAL)[:30]
+    return render(
+        request,
+        "parks/industry_detail.html",
+        {
+            "industry": industry,
+            "children": industry.children.all(),
+            "page": news,
+            "parks": parks,
         },
     )

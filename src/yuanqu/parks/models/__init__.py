@@ -8,12 +8,15 @@ from .entities import (
     Recognition,
 )
 from .facts import ParkFact, ParkFactChange
+from .industries import ArticleIndustry, Industry
 from .parks import ArticlePark, Park, ParkQuerySet, ParkStatusChange, alias_text
 
 __all__ = [
     "ArticleEnterprise",
+    "ArticleIndustry",
     "ArticlePark",
     "Enterprise",
+    "Industry",
     "Membership",
     "Origin",
     "Park",
