@@ -23,9 +23,9 @@ def test_init_is_idempotent():
 
 
 def test_load_demo_loads_the_corpus_once_and_then_changes_nothing():
-    assert "新增 43 篇" in run("load_demo")
+    assert "新增 51 篇" in run("load_demo")
     before = list(Article.objects.order_by("pk").values_list("pk", "updated_at"))
-    assert "未变 43 篇" in run("load_demo")
+    assert "未变 51 篇" in run("load_demo")
     assert list(Article.objects.order_by("pk").values_list("pk", "updated_at")) == before
 
 

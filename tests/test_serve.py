@@ -70,9 +70,9 @@ def served(tmp_path_factory):
 
 def test_reruns_of_init_and_load_demo_change_nothing(served):
     _, outputs, data = served
-    assert "新增 43 篇" in outputs[1]
+    assert "新增 51 篇" in outputs[1]
     assert "数据库已就绪" in outputs[2]
-    assert "新增 0 篇，更新 0 篇，未变 43 篇" in outputs[3]
+    assert "新增 0 篇，更新 0 篇，未变 51 篇" in outputs[3]
     assert (data / "yuanqu.sqlite3").exists() and (data / "secret_key").exists()
 
 

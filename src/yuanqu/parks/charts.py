@@ -76,7 +76,12 @@ def series_chart(series: dict[str, dict[int, Decimal]], unit: str) -> SafeString
     """A line per part of the year (全年, 上半年 …) over the years; bars when there is one year."""
     years = sorted({year for points in series.values() for year in points})
     divisor, shown = scale(unit, [v for points in series.values() for v in points.values()])
-    chart = _chart(pygal.Line if len(years) > 1 else pygal.Bar, y_title=shown)
+    line = len(years) > 1
+    chart = _chart(
+        pygal.Line if line else pygal.Bar,
+        y_title=shown,
+        print_values_position="center" if line else "top",
+    )
     chart.x_labels = [f"{year}年" for year in years]
     chart.value_formatter = lambda value: f"{value:g}"
     for part, points in series.items():
@@ -88,7 +93,7 @@ def series_chart(series: dict[str, dict[int, Decimal]], unit: str) -> SafeString
 def bars_chart(bars: list[tuple[str, Decimal]], unit: str) -> SafeString:
     """One bar per label (parks side by side on one indicator)."""
     divisor, shown = scale(unit, [value for _, value in bars])
-    chart = _chart(pygal.Bar, y_title=shown, show_legend=True)
+    chart = _chart(pygal.Bar, y_title=shown, show_legend=True, print_values_position="top")
     chart.value_formatter = lambda value: f"{value:g}"
     for label, value in bars:
         chart.add(label, [_number(value / divisor)])

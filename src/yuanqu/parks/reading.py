@@ -174,7 +174,7 @@ def _stage(clause: str, before: str) -> str:
 def project_name(clause: str) -> str:
     """The kind of project a clause counts: 亿元以上项目 in 新开工亿元以上项目32个; else 项目."""
     for match in PROJECT_NAME.finditer(clause):
-        kind = PROJECT_NAME_LEAD.sub("", match[1])
+        kind = PROJECT_NAME_LEAD.sub("", match[1]).lstrip("其该")
         return kind + "项目"
     return "项目"
 

@@ -239,16 +239,30 @@ PLATFORM_WORDS = (
 )
 
 
-def park_memberships(park: Park):
-    """The enterprises the news places in the park, each with how and where it says so."""
-    return (
+def park_memberships(park: Park) -> list[Membership]:
+    """The enterprises the news places in the park, each with how and where it says so: the
+    latest article's sentence when several say the same."""
+    rows = (
         Membership.objects.filter(park=park, removed=False)
         .select_related("enterprise", "article")
         .prefetch_related(
-            Prefetch("enterprise__recognitions", Recognition.objects.filter(removed=False))
+            Prefetch(
+                "enterprise__recognitions",
+                Recognition.objects.filter(removed=False).order_by("kind", "-id"),
+            )
         )
-        .order_by("enterprise__name", "kind", "id")
+        .order_by("enterprise__name", "kind", "-article__published_at", "-id")
     )
+    latest: dict[tuple[int, str], Membership] = {}
+    for row in rows:
+        if (row.enterprise_id, row.kind) not in latest:
+            row.badges = list(  # one badge a recognition, however many articles report it
+                dict.fromkeys(
+                    f"{r.level}{r.get_kind_display()}" for r in row.enterprise.recognitions.all()
+                )
+            )
+            latest[(row.enterprise_id, row.kind)] = row
+    return list(latest.values())
 
 
 def park_platforms(park: Park) -> tuple[list[Platform], list[ParkFact]]:
