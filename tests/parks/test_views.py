@@ -179,3 +179,12 @@ def test_compare_adds_a_park_by_name_and_explains_what_it_cannot_use(client, thr
     page = client.get("/parks/compare/", {"p": many}).content.decode()
     assert page.count('class="remove"') == 5 and 'name="add"' not in page
     assert client.get("/parks/compare/", {"p": ["<script>"] * 3}).status_code == 200
+
+
+def test_the_directory_sorts_by_an_indicator_and_shows_what_it_compares(client, three_parks):
+    page = client.get("/parks/", {"sort": "indicator:hitech_enterprises"}).content.decode()
+    assert names(client.get("/parks/", {"sort": "indicator:hitech_enterprises"})) == [
+        "苏州工业园区", "无锡高新技术产业开发区", "常州高新技术产业开发区",
+    ]  # fmt: skip
+    assert "2600家" in page and "2024年上半年" in page
+    assert '<option value="indicator:hitech_enterprises" selected>' in page

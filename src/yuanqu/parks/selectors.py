@@ -3,7 +3,18 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from yuanqu.news.models import Article
 
@@ -50,6 +61,9 @@ def directory(
         news=Count("article_links", filter=Q(article_links__removed=False), distinct=True)
     )
     order = SORTS.get(sort, SORTS["name"] if not query.strip() else ("-news", "name", "id"))
+    indicator = sort.removeprefix("indicator:") if sort.startswith("indicator:") else ""
+    if indicator in {i.code for i in INDICATORS}:
+        return _by_indicator(parks, indicator)
     if query.strip() and sort not in SORTS:
         query = query.strip()
         parks = parks.annotate(
@@ -62,6 +76,34 @@ def directory(
         )
         order = ("-rank", "level", "-news", "name", "id")
     return parks.order_by(*order)
+
+
+def _by_indicator(parks, code: str):
+    """Parks that report the indicator, largest latest figure first (the figure and its period
+    are annotated so that the list can show what it compares)."""
+    latest = (
+        ParkFact.objects.filter(
+            park=OuterRef("pk"),
+            indicator=code,
+            article__status=Article.Status.PUBLISHED,
+        )
+        .exclude(status=ParkFact.Status.REJECTED)
+        .order_by("-article__published_at", "-id")
+    )
+    value = Coalesce(latest.values("corrected_value")[:1], latest.values("value")[:1])
+    return (
+        parks.annotate(
+            figure=value,
+            figure_unit=Subquery(latest.values("unit")[:1]),
+            figure_period=Subquery(latest.values("period")[:1]),
+        )
+        .filter(figure__isnull=False)
+        .order_by("-figure", "name", "id")
+    )
+
+
+def sort_choices() -> list[tuple[str, str]]:
+    return [(f"indicator:{i.code}", i.name) for i in INDICATORS]
 
 
 def _industry_filter(industry: str) -> Q:

@@ -38,6 +38,7 @@ def park_directory(request):
             "levels": Park.Level.choices,
             "kinds": Park.Kind.choices,
             "industries": industries,
+            "indicator_sorts": selectors.sort_choices(),
             "industry_known": params.get("industry", "") in dict(industries),
             "selected": {
                 key: params.get(key, "")
