@@ -102,3 +102,9 @@ def test_link_parks_command_catches_up_and_is_idempotent():
     call_command("link_parks", no_progress=True, stdout=StringIO())
     call_command("link_parks", no_progress=True, stdout=StringIO())
     assert ArticlePark.objects.get().park.name == "无锡高新技术产业开发区"
+
+
+def test_every_slug_fits_its_column():
+    # SQLite does not enforce a column's length; PostgreSQL does.
+    limit = Park._meta.get_field("slug").max_length
+    assert all(len(slug) <= limit for slug in Park.objects.values_list("slug", flat=True))
