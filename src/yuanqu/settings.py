@@ -76,7 +76,9 @@ INSTALLED_APPS = [
     "yuanqu.regions",
     "yuanqu.news",
     "yuanqu.parks",
+    "yuanqu.accounts",
     "yuanqu.moderation",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -92,7 +94,19 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "yuanqu.urls"
-LOGIN_URL = "admin:login"  # editors and moderators sign in through the admin's page
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "news:home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]  # fmt: skip
 WSGI_APPLICATION = "yuanqu.wsgi.application"
 
 TEMPLATES = [
@@ -147,6 +161,15 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits count in the cache: Redis on the scale path (shared by every worker and machine);
+# in the embedded default each worker process counts on its own, so a limit is per worker.
+CACHES["ratelimit"] = (
+    {**CACHES["default"], "KEY_PREFIX": "yuanqu-rl"}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+)
+RATELIMIT_USE_CACHE = "ratelimit"
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -188,3 +211,33 @@ YUANQU_REPORT_EMAIL = os.environ.get("YUANQU_REPORT_EMAIL", "report@localhost")
 YUANQU_REPORT_PHONE = os.environ.get("YUANQU_REPORT_PHONE", "")
 YUANQU_ICP = os.environ.get("YUANQU_ICP", "")
 YUANQU_NEWS_PER_PAGE = 20
+
+# Self-publishing and moderation.
+YUANQU_SMS_BACKEND = os.environ.get("YUANQU_SMS_BACKEND", "yuanqu.accounts.sms.ConsoleSender")
+EMAIL_BACKEND = os.environ.get(
+    "YUANQU_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("YUANQU_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("YUANQU_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("YUANQU_EMAIL_FROM", YUANQU_REPORT_EMAIL)
+YUANQU_UPLOAD_MAX_BYTES = 10 * 2**20
+YUANQU_UPLOAD_MAX_PIXELS = 40_000_000
+# Rate limits (django-ratelimit syntax), per client address unless stated.
+YUANQU_RATES = {
+    "login": os.environ.get("YUANQU_RATE_LOGIN", "10/10m"),
+    "register": os.environ.get("YUANQU_RATE_REGISTER", "5/h"),
+    "code": os.environ.get("YUANQU_RATE_CODE", "5/h"),
+    "submit": os.environ.get("YUANQU_RATE_SUBMIT", "30/h"),
+    "report": os.environ.get("YUANQU_RATE_REPORT", "5/10m"),
+    "notice": os.environ.get("YUANQU_RATE_NOTICE", "5/h"),
+}
+# Hours moderators have to answer, by report category (and for submissions and notices).
+YUANQU_DEADLINE_HOURS = {
+    "illegal": 2, "terror": 2, "obscene": 6, "rumour": 24, "defamation": 24, "enterprise": 24,
+    "privacy": 24, "copyright": 24, "advertising": 72, "other": 72, "submission": 24,
+    "appeal": 72,
+}  # fmt: skip
+if os.environ.get("YUANQU_DEADLINE_HOURS"):
+    import json
+
+    YUANQU_DEADLINE_HOURS.update(json.loads(os.environ["YUANQU_DEADLINE_HOURS"]))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("about/", views.about, name="about"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("yuanqu.accounts.urls")),
     path("", include("yuanqu.moderation.urls")),
     path("", include("yuanqu.parks.urls")),
     path("", include("yuanqu.news.urls")),

@@ -39,7 +39,7 @@ def test_readers_see_no_editor_controls_and_cannot_reach_them(demo, client):
     fact = firms(demo)
     assert "核对" not in client.get(demo.get_absolute_url()).content.decode()
     response = client.get(f"/parks/facts/{fact.pk}/review/")
-    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     reader = User.objects.create_user("reader", password="a-long-test-password")
     client.force_login(reader)
     assert client.get(f"/parks/facts/{fact.pk}/review/").status_code == 403

@@ -1,9 +1,25 @@
 from django.urls import path
 
-from . import views
+from .views import public, staff
 
 app_name = "moderation"
 
 urlpatterns = [
-    path("report/", views.report_info, name="report"),
+    path("report/", public.report, name="report"),
+    path("report/<str:ticket>/", public.report_status, name="report_status"),
+    path("notice/", public.notice, name="notice"),
+    path("notice/<str:ticket>/", public.notice_status, name="notice_status"),
+    path("notice/<str:ticket>/counter/", public.counter_notice, name="counter_notice"),
+    path("notices/", public.public_notices, name="public_notices"),
+    path("appeal/<int:pk>/", public.appeal, name="appeal"),
+    path("moderation/", staff.queue, name="queue"),
+    path("moderation/articles/<int:pk>/", staff.article_moderation, name="article"),
+    path("moderation/cases/<int:pk>/", staff.case_detail, name="case_detail"),
+    path("moderation/notices/<int:pk>/", staff.notice_detail, name="notice_detail"),
+    path("moderation/appeals/<int:pk>/", staff.appeal_detail, name="appeal_detail"),
+    path("moderation/audit/", staff.audit, name="audit"),
+    path("moderation/files/<slug:kind>/<int:pk>/", staff.evidence, name="evidence"),
+    path("moderation/words/", staff.words, name="words"),
+    path("moderation/policy/", staff.policy, name="policy"),
+    path("moderation/users/<int:user_id>/sanction/", staff.sanction, name="sanction"),
 ]

@@ -4,6 +4,7 @@ A block is one of
     {"type": "heading", "text": "..."}
     {"type": "paragraph", "text": "..."}
     {"type": "image", "src": "yuanqu/demo/x.svg", "caption": "..."}   (src: a static path)
+    {"type": "image", "upload": 12, "caption": "..."}                 (an uploaded Image)
 """
 
 import re
@@ -23,7 +24,10 @@ def validate_blocks(blocks) -> None:
         if not isinstance(block, dict) or block.get("type") not in BLOCK_TYPES:
             raise ValidationError(_("Block %(n)d has an unknown type.") % {"n": number})
         if block["type"] == "image":
-            if not STATIC_SRC.match(str(block.get("src", ""))) or ".." in block["src"]:
+            if "upload" in block:
+                if not isinstance(block["upload"], int) or block["upload"] <= 0:
+                    raise ValidationError(_("Block %(n)d has an invalid image.") % {"n": number})
+            elif not STATIC_SRC.match(str(block.get("src", ""))) or ".." in block["src"]:
                 raise ValidationError(_("Block %(n)d has an invalid image path.") % {"n": number})
         elif not str(block.get("text", "")).strip():
             raise ValidationError(_("Block %(n)d is empty.") % {"n": number})

@@ -35,8 +35,14 @@ class Article(models.Model):
         USER = "user", _("user-submitted")
 
     class Status(models.TextChoices):
+        """The states of moderation; transitions happen only in `yuanqu.moderation.services`."""
+
         DRAFT = "draft", _("draft")
+        PENDING = "pending", _("pending review")
         PUBLISHED = "published", _("published")
+        REJECTED = "rejected", _("rejected")
+        HIDDEN = "hidden", _("hidden pending review")
+        TAKEN_DOWN = "taken_down", _("taken down")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
     title = models.CharField(_("title"), max_length=200)
@@ -52,6 +58,16 @@ class Article(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     # A stable key from the importer (file name, feed id …) so re-imports update in place.
     import_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_articles",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)  # by a moderator, after submission
+    # Parks the submitter named (linked by the parks app when the article is read).
+    declared_parks = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -60,6 +76,10 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_listing")]
+        permissions = [
+            ("submit_article", "Can submit articles"),
+            ("publish_directly", "Can publish submissions without review"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
@@ -74,6 +94,11 @@ class Article(models.Model):
         return reverse("news:article_detail", kwargs={"pk": self.pk})
 
     @property
+    def is_removed(self) -> bool:
+        """Taken down or hidden: the address answers 410, never the content."""
+        return self.status in (self.Status.TAKEN_DOWN, self.Status.HIDDEN)
+
+    @property
     def is_user_submitted(self) -> bool:
         return self.origin == self.Origin.USER
 
@@ -81,3 +106,65 @@ class Article(models.Model):
     def text(self) -> str:
         """The body as plain text, one block a line: what search and fact extraction read."""
         return body_blocks.blocks_to_text(self.body)
+
+
+class Revision(models.Model):
+    """One saved version of a submitted article, as the submitter wrote it: append-only, so
+    the first revision stays unaltered whatever happens to the article later."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    body = models.JSONField(default=list)
+    raw_body = models.TextField(blank=True)  # what was typed or pasted, before sanitising
+    source_name = models.CharField(max_length=100, blank=True)
+    original_url = models.URLField(max_length=500, blank=True)
+    original_author = models.CharField(max_length=100, blank=True)
+    original_title = models.CharField(max_length=200, blank=True)
+    region_codes = models.JSONField(default=list, blank=True)
+    declared_parks = models.JSONField(default=list, blank=True)
+    author = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="revision_number_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} r{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("revisions are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("revisions are append-only")
+
+
+class Image(models.Model):
+    """An uploaded picture, checked and re-encoded (no EXIF) before it is stored."""
+
+    file = models.FileField(upload_to="uploads/%Y/%m/", max_length=200)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=20)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    uploaded_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "id"]
+
+    def __str__(self):
+        return self.file.name
+
+    def get_absolute_url(self):
+        return reverse("news:media", kwargs={"path": self.file.name})

@@ -20,6 +20,15 @@ def channel_articles(region: Region | None):
     )
 
 
+def removed_article(pk: int) -> Article | None:
+    """A taken-down or hidden article (its page answers 410), else None."""
+    return (
+        Article.objects.filter(
+            pk=pk, status__in=[Article.Status.TAKEN_DOWN, Article.Status.HIDDEN]
+        ).only("id", "title", "status").first()
+    )
+
+
 def published_article(pk: int) -> Article:
     return get_object_or_404(Article.objects.published().prefetch_related("regions__parent"), pk=pk)
 

@@ -1,9 +1,13 @@
+from pathlib import Path
+
 from django.conf import settings
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 
 from yuanqu.regions.selectors import city_in, province_by_slug
 
 from . import body, selectors
+from .models import Image
 
 
 def channel(request, province: str | None = None, city: str | None = None):
@@ -32,12 +36,27 @@ def _span(value: str) -> tuple[int, int] | None:
     return None
 
 
+def with_image_urls(blocks: list[dict]) -> list[dict]:
+    """Uploaded pictures get their address (one query for all of them)."""
+    ids = [block["upload"] for block in blocks if block.get("upload")]
+    if not ids:
+        return blocks
+    urls = {image.pk: image.get_absolute_url() for image in Image.objects.filter(pk__in=ids)}
+    return [{**block, "url": urls.get(block.get("upload"), "")} if block.get("upload") else block
+            for block in blocks]  # fmt: skip
+
+
 def article_detail(request, pk: int):
     """The article; `?hl=start-end` (a figure's span, linked from a park's page) marks the
-    figure and its sentence."""
+    figure and its sentence. A taken-down or hidden article answers 410 with a short
+    explanation and never its content."""
+    removed = selectors.removed_article(pk)
+    if removed is not None:
+        return render(request, "news/article_removed.html", {"article": removed}, status=410)
     article = selectors.published_article(pk)
     span = _span(request.GET.get("hl", ""))
-    blocks = body.highlighted(article.title, article.body, *span) if span else article.body
+    blocks = with_image_urls(article.body)
+    blocks = body.highlighted(article.title, blocks, *span) if span else blocks
     regions = list(article.regions.all())
     # The park app links articles to parks (article.park_links); news does not import it.
     links = getattr(article, "park_links", None)
@@ -62,3 +81,23 @@ def article_detail(request, pk: int):
             "current_province": regions[0].province if regions else None,
         },
     )
+
+
+UPLOAD_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}
+
+
+def media(request, path: str):
+    """Uploaded pictures, and only those: served with their own image type, never sniffed as
+    anything else and never as a page (evidence and proof files are not served here)."""
+    if not path.startswith("uploads/") or ".." in path or "\\" in path:
+        raise Http404
+    content_type = UPLOAD_TYPES.get(Path(path).suffix.lower())
+    full = (Path(settings.MEDIA_ROOT) / path).resolve()
+    if content_type is None or not full.is_file() or Path(settings.MEDIA_ROOT).resolve() not in full.parents:
+        raise Http404
+    response = FileResponse(full.open("rb"), content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

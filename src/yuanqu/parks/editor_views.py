@@ -1,18 +1,15 @@
 """Pages and actions for editors: reviewing a fact, correcting an article's park links, removing
 what was read wrongly. Every change is a POST and one service call."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from yuanqu.access import back_to, editor_required
 from yuanqu.news.models import Article
 
 from . import editor_services, fact_services, selectors
@@ -21,30 +18,6 @@ from .models import ArticlePark, Membership, ParkFact, Platform, Project, Recogn
 
 ROWS = {"membership": Membership, "recognition": Recognition, "platform": Platform,
         "project": Project}  # fmt: skip
-
-
-def editor_required(permission: str):
-    """Sign in first; signed in without the permission is a 403, not another sign-in page."""
-
-    def decorate(view):
-        @wraps(view)
-        def checked(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return checked
-
-    return decorate
-
-
-def _back(request, fallback: str):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
 
 
 @editor_required("parks.change_parkfact")
@@ -61,7 +34,7 @@ def fact_review(request, pk: int):
         else:
             fact_services.fact_correct(**common, value=data["value"], period=data["period"])
         messages.success(request, _("Saved. The decision is kept when the article is read again."))
-        return _back(
+        return back_to(
             request, fact.park.get_absolute_url() if fact.park else fact.get_absolute_url()
         )
     return render(
@@ -117,4 +90,4 @@ def row_decide(request, kind: str, pk: int):
     service = editor_services.row_remove if action == "remove" else editor_services.row_restore
     service(row=row, actor=request.user, now=timezone.now(), reason=request.POST.get("reason", ""))
     messages.success(request, _("Saved. Reading the article again keeps this."))
-    return _back(request, row.get_absolute_url() or "/")
+    return back_to(request, row.get_absolute_url() or "/")

@@ -1,0 +1,101 @@
+"""Registration, sign-in and the publisher's own page."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_ratelimit.decorators import ratelimit
+
+from yuanqu.moderation.models import AuditEntry
+
+from . import services
+from .forms import LoginForm, RegisterForm
+
+RATES = settings.YUANQU_RATES
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR")
+
+
+@ratelimit(key="ip", rate=RATES["code"], method="POST", block=False, group="code")
+@ratelimit(key="ip", rate=RATES["register"], method="POST", block=False, group="register")
+def register(request):
+    """One form; its first button sends the code, its second registers."""
+    form = RegisterForm(request.POST or None)
+    action = request.POST.get("action")
+    if request.method == "POST" and getattr(request, "limited", False):
+        form.is_valid()
+        form.add_error(None, _("Too many attempts from your network; please try again later."))
+    elif action == "send_code":
+        # Only the number matters now: the rest is kept as typed, checked when registering.
+        form = RegisterForm(initial=request.POST.dict())
+        try:
+            mobile = services.clean_mobile(request.POST.get("mobile", ""))
+            services.phone_code_send(mobile=mobile, now=timezone.now())
+            messages.success(request, _("A code was sent to %(m)s.") % {"m": mobile})
+        except services.AccountError as error:
+            messages.error(request, str(error))
+    elif action == "register" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            account = services.account_register(
+                kind=data["kind"], mobile=data["mobile"], code=data["code"],
+                password=data["password"], now=timezone.now(),
+                display_name=data["display_name"], organisation_name=data["organisation_name"],
+                credit_code=data["credit_code"], contact_person=data["contact_person"],
+                email=data["email"],
+            )  # fmt: skip
+        except services.AccountError as error:
+            form.add_error(None, str(error))
+        else:
+            login(request, account.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome. You can now write and submit articles."))
+            return redirect("accounts:home")
+    buttons = [("action", "send_code", _("Send code")), ("action", "register", _("Register"))]
+    return render(request, "accounts/register.html", {"form": form, "buttons": buttons})
+
+
+@method_decorator(
+    ratelimit(key="ip", rate=RATES["login"], method="POST", block=False, group="login"),
+    name="post",
+)
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if getattr(request, "limited", False):
+            form = self.get_form()
+            form.is_valid()
+            form.errors.clear()
+            form.add_error(None, gettext_lazy("Too many sign-in attempts; please wait a few minutes."))
+            return self.form_invalid(form)
+        return super().post(request, *args, **kwargs)
+
+
+@login_required
+def home(request):
+    """The publisher's articles with their state, what moderators did (to appeal), messages."""
+    articles = request.user.submitted_articles.order_by("-updated_at", "-id")
+    actions = (
+        AuditEntry.objects.filter(article__submitted_by=request.user, actor__isnull=False,
+                                  event__in=["moderation.article.reject",
+                                             "moderation.article.take_down",
+                                             "moderation.article.hide"])
+        .exclude(actor=request.user)
+        .select_related("article", "appeal")[:50]
+    )  # fmt: skip
+    notifications = request.user.notifications.all()[:30]
+    request.user.notifications.filter(read_at=None).update(read_at=timezone.now())
+    return render(request, "accounts/home.html", {
+        "articles": articles, "actions": actions, "notifications": notifications,
+        "can_submit": request.user.has_perm("news.submit_article"),
+    })  # fmt: skip

@@ -1,0 +1,98 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import challenge
+from .models import Category
+
+EVIDENCE_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
+EVIDENCE_MAX = 10 * 2**20
+
+
+def check_evidence(upload):
+    """A picture or a PDF, by its first bytes, at most 10 MB; anything else is refused."""
+    if upload is None:
+        return upload
+    head = upload.read(8)
+    upload.seek(0)
+    kinds = {b"\xff\xd8\xff": "jpeg", b"\x89PNG": "png", b"%PDF": "pdf", b"RIFF": "webp"}
+    if not any(head.startswith(magic) for magic in kinds) or upload.size > EVIDENCE_MAX:
+        raise forms.ValidationError(_("Attach a picture (JPEG, PNG, WebP) or a PDF of at most 10 MB."))
+    return upload
+
+
+class ChallengeMixin(forms.Form):
+    """A question people answer (see `challenge`), asked of those who are not signed in. Each
+    showing of the form asks a new question; the answer is checked against the one asked."""
+
+    answer = forms.CharField(label=_("Your answer"), max_length=4, required=False)
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, with_challenge: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.asked = None
+        if not with_challenge:
+            del self.fields["answer"], self.fields["token"]
+            return
+        question, token = challenge.new()
+        self.fields["answer"].label = _("Please answer: %(q)s") % {"q": question}
+        self.fields["token"].initial = token
+        if self.is_bound:
+            self.asked = (self.data.get("token", ""), self.data.get("answer", ""))
+            self.data = self.data.copy()
+            self.data["token"], self.data["answer"] = token, ""
+
+    def clean(self):
+        data = super().clean()
+        if self.asked is not None and not challenge.passed(*self.asked):
+            self.add_error("answer", _("The answer is not right; please answer the new question."))
+        return data
+
+
+class ReportForm(ChallengeMixin):
+    category = forms.ChoiceField(label=_("What is wrong"), choices=Category.choices,
+                                 widget=forms.RadioSelect)  # fmt: skip
+    url = forms.CharField(label=_("Address of the content"), max_length=500, required=False,
+                          help_text=_("Filled in when you report from an article."))  # fmt: skip
+    details = forms.CharField(label=_("Details"), max_length=5000,
+                              widget=forms.Textarea(attrs={"rows": 6}))  # fmt: skip
+    evidence = forms.FileField(label=_("Evidence (optional)"), required=False,
+                               validators=[check_evidence])  # fmt: skip
+    contact = forms.CharField(label=_("How to reach you (optional)"), max_length=100, required=False)
+    field_order = ["category", "url", "details", "evidence", "contact", "answer", "token"]
+
+
+class NoticeForm(ChallengeMixin):
+    rights_holder = forms.CharField(label=_("Rights holder"), max_length=100)
+    contact_email = forms.EmailField(label=_("E-mail"))
+    contact_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    address = forms.CharField(label=_("Postal address"), max_length=200)
+    work = forms.CharField(label=_("The work or right infringed"), max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    urls = forms.CharField(label=_("Addresses of the infringing items on this site"), max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text=_("One address a line, e.g. https://…/news/123/"))  # fmt: skip
+    proof = forms.FileField(label=_("Proof of your right (licence, registration, contract …)"),
+                            validators=[check_evidence])  # fmt: skip
+    signature = forms.CharField(label=_("Signed by"), max_length=50)
+    statement = forms.BooleanField(
+        label=_("I state that the information in this notice is true and that I hold the right "
+                "or act for its holder; I bear the legal consequences of a false notice."))  # fmt: skip
+    field_order = ["rights_holder", "contact_email", "contact_phone", "address", "work", "urls",
+                   "proof", "signature", "statement", "answer", "token"]  # fmt: skip
+
+
+class CounterNoticeForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    contact = forms.CharField(label=_("Phone or e-mail"), max_length=100)
+    address = forms.CharField(label=_("Postal address"), max_length=200)
+    reasons = forms.CharField(label=_("Why the item does not infringe"), max_length=5000,
+                              widget=forms.Textarea(attrs={"rows": 5}))  # fmt: skip
+    proof = forms.FileField(label=_("Proof (optional)"), required=False, validators=[check_evidence])
+    signature = forms.CharField(label=_("Signed by"), max_length=50)
+    statement = forms.BooleanField(
+        label=_("I state that the information is true and that I bear the legal consequences "
+                "of a false counter-notice."))  # fmt: skip
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,16 @@
+from .audit import AuditEntry
+from .notices import Appeal, CounterNotice, Notice
+from .policy import Policy, SensitiveWord
+from .reports import Case, Category, Report
+
+__all__ = [
+    "Appeal",
+    "AuditEntry",
+    "Case",
+    "Category",
+    "CounterNotice",
+    "Notice",
+    "Policy",
+    "Report",
+    "SensitiveWord",
+]

@@ -1,0 +1,89 @@
+"""Rights holders' notices and uploaders' counter-notices; appeals against moderators' actions."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Notice(models.Model):
+    """A rights holder's notice. A valid one takes the item down at once and is forwarded to
+    the uploader — or published on the public notices page when there is none to reach."""
+
+    class State(models.TextChoices):
+        ACCEPTED = "accepted", _("item taken down")
+        COUNTERED = "countered", _("item restored after a counter-notice")
+        REFUSED = "refused", _("refused")
+
+    ticket = models.CharField(max_length=20, unique=True)
+    key = models.CharField(max_length=40)
+    state = models.CharField(max_length=10, choices=State.choices)
+    refusal = models.TextField(blank=True)
+    article = models.ForeignKey("news.Article", on_delete=models.PROTECT, related_name="notices")
+    rights_holder = models.CharField(_("rights holder"), max_length=100)
+    contact_email = models.EmailField(_("e-mail"))
+    contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    address = models.CharField(_("postal address"), max_length=200)
+    work = models.TextField(_("the work or right infringed"))
+    urls = models.TextField(_("addresses of the infringing items"))
+    proof = models.FileField(upload_to="proof/%Y/%m/", max_length=200)
+    signature = models.CharField(_("signed by"), max_length=50)
+    forwarded_to_uploader = models.BooleanField(default=False)
+    public = models.BooleanField(default=False)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.ticket
+
+    def get_absolute_url(self):
+        return reverse("moderation:notice_status", kwargs={"ticket": self.ticket}) + (
+            f"?key={self.key}"
+        )
+
+
+class CounterNotice(models.Model):
+    notice = models.OneToOneField(Notice, on_delete=models.PROTECT, related_name="counter")
+    name = models.CharField(_("name"), max_length=100)
+    contact = models.CharField(_("phone or e-mail"), max_length=100)
+    address = models.CharField(_("postal address"), max_length=200)
+    reasons = models.TextField(_("why the item does not infringe"))
+    proof = models.FileField(upload_to="proof/%Y/%m/", blank=True, max_length=200)
+    signature = models.CharField(_("signed by"), max_length=50)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")  # fmt: skip
+    created_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"counter to {self.notice}"
+
+
+class Appeal(models.Model):
+    """An author's appeal against one moderator action; once per action."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("open")
+        UPHELD = "upheld", _("decision kept")
+        OVERTURNED = "overturned", _("decision overturned")
+
+    action = models.OneToOneField("moderation.AuditEntry", on_delete=models.PROTECT,
+                                  related_name="appeal")  # fmt: skip
+    article = models.ForeignKey("news.Article", on_delete=models.PROTECT, related_name="appeals")
+    appellant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+")  # fmt: skip
+    reason = models.TextField(_("why the decision is wrong"))
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    created_at = models.DateTimeField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"appeal {self.pk}"

@@ -1,0 +1,67 @@
+"""Reads for moderators: the queue with its deadlines, an article's moderation record."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Count, Min
+
+from yuanqu.news.models import Article
+
+from .models import Appeal, AuditEntry, Case, Notice
+
+HOURS = settings.YUANQU_DEADLINE_HOURS
+
+
+def submissions(now):
+    """Pending submissions, oldest first, each with its deadline."""
+    rows = list(
+        Article.objects.filter(status=Article.Status.PENDING)
+        .select_related("submitted_by")
+        .order_by("updated_at", "id")
+    )
+    for row in rows:
+        row.deadline_at = row.updated_at + timedelta(hours=HOURS["submission"])
+        row.overdue = row.deadline_at < now
+    return rows
+
+
+def unreviewed(now):
+    """Published directly by trusted publishers and not yet read by a moderator."""
+    return list(
+        Article.objects.filter(status=Article.Status.PUBLISHED, origin=Article.Origin.USER,
+                               reviewed_at=None)
+        .select_related("submitted_by")
+        .order_by("published_at", "id")[:100]
+    )  # fmt: skip
+
+
+def open_cases(now, category: str = ""):
+    cases = (
+        Case.objects.filter(state=Case.State.OPEN)
+        .select_related("article")
+        .annotate(reports_count=Count("reports"), first_at=Min("reports__created_at"))
+        .order_by("deadline_at", "id")
+    )
+    if category:
+        cases = cases.filter(reports__category=category).distinct()
+    rows = list(cases)
+    for row in rows:
+        row.overdue = row.deadline_at < now
+        row.categories = sorted(set(row.reports.values_list("category", flat=True)))
+    return rows
+
+
+def open_notices():
+    return list(Notice.objects.filter(state=Notice.State.ACCEPTED).select_related("article")[:100])
+
+
+def open_appeals(now):
+    rows = list(Appeal.objects.filter(state=Appeal.State.OPEN).select_related("article", "action"))
+    for row in rows:
+        row.deadline_at = row.created_at + timedelta(hours=HOURS["appeal"])
+        row.overdue = row.deadline_at < now
+    return rows
+
+
+def article_record(article: Article) -> list[AuditEntry]:
+    return list(AuditEntry.objects.filter(article=article).select_related("actor").order_by("created_at", "id"))

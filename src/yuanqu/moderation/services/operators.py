@@ -1,0 +1,70 @@
+"""Operators' and moderators' changes besides articles: sanctions on users, the sensitive words,
+the pre-moderation switch. Each writes its audit entry."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from yuanqu.accounts import services as accounts
+
+from ..models import Policy, SensitiveWord
+from .audit import audit_log
+
+
+class SanctionError(ValueError):
+    pass
+
+
+@transaction.atomic
+def user_warn(*, user, actor, reason: str, now):
+    if not (reason or "").strip():
+        raise SanctionError(_("Give a reason: the user is told it."))
+    sanction = accounts.user_warn(user=user, actor=actor, reason=reason.strip(), now=now)
+    audit_log(event="moderation.user.warned", target=user, actor=actor, reason=reason.strip(),
+              now=now)  # fmt: skip
+    return sanction
+
+
+@transaction.atomic
+def user_suspend(*, user, actor, reason: str, days: int, now):
+    if not (reason or "").strip():
+        raise SanctionError(_("Give a reason: the user is told it."))
+    days = max(1, min(365, days))
+    sanction = accounts.user_suspend(user=user, actor=actor, reason=reason.strip(),
+                                     until=now + timedelta(days=days), now=now)  # fmt: skip
+    audit_log(event="moderation.user.suspended", target=user, actor=actor, reason=reason.strip(),
+              after={"days": days, "until": sanction.until.isoformat()}, now=now)  # fmt: skip
+    return sanction
+
+
+@transaction.atomic
+def word_add(*, word: str, note: str, actor, now) -> SensitiveWord:
+    word = (word or "").strip()[:50]
+    if not word:
+        raise SanctionError(_("Type the word."))
+    row, _created = SensitiveWord.objects.update_or_create(
+        word=word, defaults={"active": True, "note": (note or "")[:100], "created_by": actor}
+    )
+    audit_log(event="moderation.word.added", target=row, actor=actor, after={"word": word}, now=now)
+    return row
+
+
+@transaction.atomic
+def word_remove(*, row: SensitiveWord, actor, now) -> SensitiveWord:
+    row.active = False
+    row.save(update_fields=["active", "updated_at"])
+    audit_log(event="moderation.word.removed", target=row, actor=actor, before={"word": row.word},
+              now=now)  # fmt: skip
+    return row
+
+
+@transaction.atomic
+def policy_set(*, premoderate_all: bool, actor, now) -> Policy:
+    policy = Policy.objects.select_for_update().first() or Policy.objects.create()
+    before = {"premoderate_all": policy.premoderate_all}
+    policy.premoderate_all, policy.updated_by = premoderate_all, actor
+    policy.save()
+    audit_log(event="moderation.policy.changed", target=policy, actor=actor, before=before,
+              after={"premoderate_all": premoderate_all}, now=now)  # fmt: skip
+    return policy

@@ -1,0 +1,89 @@
+"""Reports (举报): created by anyone, grouped per article in a case, closed by a moderator with an
+outcome every reporter of the case can read on their ticket's page."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import Case, Report
+from .articles import article_hide, article_take_down
+from .audit import audit_log
+
+ACTIONS = {"take_down": article_take_down, "hide": article_hide}
+
+
+class ReportError(ValueError):
+    """A report or a decision that cannot be taken; the message says why."""
+
+
+def deadline_hours(category: str) -> int:
+    return settings.YUANQU_DEADLINE_HOURS.get(category, settings.YUANQU_DEADLINE_HOURS["other"])
+
+
+def new_ticket(prefix: str, now) -> str:
+    """JB20261201-7Q4KX2: the day it came in and five random characters."""
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    tail = "".join(secrets.choice(alphabet) for _ in range(6))
+    return f"{prefix}{now:%Y%m%d}-{tail}"
+
+
+def _case_for(article, category: str, now) -> Case:
+    """The open case on the article (a new report can bring its deadline forward), or a new one.
+    Reports on no article (a page elsewhere, a user) each have a case of their own."""
+    deadline = now + timedelta(hours=deadline_hours(category))
+    case = None
+    if article is not None:
+        case = Case.objects.select_for_update().filter(article=article, state="open").first()
+    if case is None:
+        return Case.objects.create(article=article, opened_at=now, deadline_at=deadline)
+    if deadline < case.deadline_at:
+        Case.objects.filter(pk=case.pk).update(deadline_at=deadline)
+    return case
+
+
+@transaction.atomic
+def report_create(
+    *, category: str, details: str, now, article=None, url: str = "", evidence=None,
+    contact: str = "", reporter=None, ip=None,
+) -> Report:  # fmt: skip
+    """File a report; returns it with its ticket and the key of its status page."""
+    if article is None and not url.strip():
+        raise ReportError(_("Say which article or page the report is about."))
+    case = _case_for(article, category, now)
+    report = Report.objects.create(
+        ticket=new_ticket("JB", now), key=secrets.token_urlsafe(16), case=case,
+        category=category, article=article, url=url.strip()[:500], details=details.strip(),
+        evidence=evidence or "", contact=contact.strip(), ip=ip, created_at=now,
+        reporter=reporter if getattr(reporter, "is_authenticated", False) else None,
+    )  # fmt: skip
+    audit_log(event="moderation.report.created", target=report, article=article,
+              actor=reporter, actor_label=_("reporter"), reason=details.strip()[:500],
+              after={"ticket": report.ticket, "category": category, "case": case.pk},
+              ip=ip, now=now)  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def case_close(*, case: Case, actor, now, outcome: str, note: str, action: str = "") -> Case:
+    """Close a case: uphold it (with an action on the article: take it down or hide it) or
+    dismiss it; the note is what the reporters read."""
+    if case.state != Case.State.OPEN:
+        raise ReportError(_("This case is already closed."))
+    note = (note or "").strip()
+    if not note:
+        raise ReportError(_("Write the outcome for the reporters."))
+    if outcome == Case.Outcome.UPHELD and action:
+        if case.article is None or action not in ACTIONS:
+            raise ReportError(_("There is no article to act on."))
+        ACTIONS[action](article=case.article, actor=actor, now=now, reason=note)
+    before = {"state": case.state}
+    case.state, case.outcome, case.action = Case.State.CLOSED, outcome, action
+    case.public_note, case.closed_at, case.closed_by = note, now, actor
+    case.save()
+    audit_log(event=f"moderation.report.{outcome}", target=case, article=case.article,
+              actor=actor, reason=note, before=before,
+              after={"state": case.state, "outcome": outcome, "action": action}, now=now)  # fmt: skip
+    return case
