@@ -53,3 +53,26 @@ class WithdrawnArticleFactory(PublishedArticleFactory):
 
 class ScheduledArticleFactory(PublishedArticleFactory):
     published_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+
+
+def user_with_role(name: str, role: str | None = "publisher", **account):
+    """A user with an account and a role (publisher, trusted, moderator, administrator)."""
+    from django.contrib.auth.models import User
+
+    from yuanqu.accounts.models import Account
+    from yuanqu.accounts.services import role_add
+
+    user = User.objects.create_user(
+        name, password="a-long-test-password", email=f"{name}@example.cn"
+    )
+    mobile = account.get("mobile") or f"138{user.pk:08d}"
+    Account.objects.create(
+        user=user, kind=account.get("kind", "individual"),
+        display_name=account.get("display_name", name), mobile=mobile,
+    )  # fmt: skip
+    if role:
+        role_add(user, role)
+    return user
+
+
+VALID_CREDIT_CODE = "91110000600037341L"

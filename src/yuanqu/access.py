@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -32,3 +33,10 @@ def back_to(request, fallback: str):
     return redirect(fallback)
 
 
+def rate(name: str):
+    """The rate of a limit, read when a request comes (so that settings can change it)."""
+
+    def current(group, request):
+        return settings.YUANQU_RATES[name]
+
+    return current

@@ -78,16 +78,21 @@ def phone_code_send(*, mobile: str, now) -> PhoneCode:
     return row
 
 
-@transaction.atomic
 def phone_code_verify(*, mobile: str, code: str, now) -> None:
-    """Accept the latest unexpired code for the number, once; count every wrong try."""
-    row = PhoneCode.objects.select_for_update().filter(mobile=mobile, used_at=None).first()
-    if row is None or row.expires_at <= now or row.attempts >= CODE_TRIES:
-        raise AccountError(_("The code has expired or was not sent; ask for a new one."))
-    if not hmac.compare_digest(row.code_hash, _hash(mobile, (code or "").strip())):
-        PhoneCode.objects.filter(pk=row.pk).update(attempts=row.attempts + 1)
-        raise AccountError(_("The code is not right."))
-    PhoneCode.objects.filter(pk=row.pk).update(used_at=now)
+    """Accept the latest unexpired code for the number, once. Every wrong try is counted and
+    committed before the error is raised: a rolled-back count would allow endless guessing."""
+    with transaction.atomic():
+        row = PhoneCode.objects.select_for_update().filter(mobile=mobile, used_at=None).first()
+        if row is None or row.expires_at <= now or row.attempts >= CODE_TRIES:
+            error = _("The code has expired or was not sent; ask for a new one.")
+        elif not hmac.compare_digest(row.code_hash, _hash(mobile, (code or "").strip())):
+            PhoneCode.objects.filter(pk=row.pk).update(attempts=row.attempts + 1)
+            error = _("The code is not right.")
+        else:
+            PhoneCode.objects.filter(pk=row.pk).update(used_at=now)
+            error = None
+    if error:
+        raise AccountError(error)
 
 
 def role_add(user: User, role: str) -> None:

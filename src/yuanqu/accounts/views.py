@@ -1,6 +1,5 @@
 """Registration, sign-in and the publisher's own page."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -12,20 +11,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
+from yuanqu.access import rate
 from yuanqu.moderation.models import AuditEntry
 
 from . import services
 from .forms import LoginForm, RegisterForm
-
-RATES = settings.YUANQU_RATES
 
 
 def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
 
-@ratelimit(key="ip", rate=RATES["code"], method="POST", block=False, group="code")
-@ratelimit(key="ip", rate=RATES["register"], method="POST", block=False, group="register")
+@ratelimit(key="ip", rate=rate("code"), method="POST", block=False, group="code")
+@ratelimit(key="ip", rate=rate("register"), method="POST", block=False, group="register")
 def register(request):
     """One form; its first button sends the code, its second registers."""
     form = RegisterForm(request.POST or None)
@@ -63,7 +61,7 @@ def register(request):
 
 
 @method_decorator(
-    ratelimit(key="ip", rate=RATES["login"], method="POST", block=False, group="login"),
+    ratelimit(key="ip", rate=rate("login"), method="POST", block=False, group="login"),
     name="post",
 )
 class LoginView(auth_views.LoginView):
@@ -76,7 +74,9 @@ class LoginView(auth_views.LoginView):
             form = self.get_form()
             form.is_valid()
             form.errors.clear()
-            form.add_error(None, gettext_lazy("Too many sign-in attempts; please wait a few minutes."))
+            form.add_error(
+                None, gettext_lazy("Too many sign-in attempts; please wait a few minutes.")
+            )
             return self.form_invalid(form)
         return super().post(request, *args, **kwargs)
 

@@ -16,7 +16,9 @@ def check_evidence(upload):
     upload.seek(0)
     kinds = {b"\xff\xd8\xff": "jpeg", b"\x89PNG": "png", b"%PDF": "pdf", b"RIFF": "webp"}
     if not any(head.startswith(magic) for magic in kinds) or upload.size > EVIDENCE_MAX:
-        raise forms.ValidationError(_("Attach a picture (JPEG, PNG, WebP) or a PDF of at most 10 MB."))
+        raise forms.ValidationError(
+            _("Attach a picture (JPEG, PNG, WebP) or a PDF of at most 10 MB.")
+        )
     return upload
 
 
@@ -57,7 +59,9 @@ class ReportForm(ChallengeMixin):
                               widget=forms.Textarea(attrs={"rows": 6}))  # fmt: skip
     evidence = forms.FileField(label=_("Evidence (optional)"), required=False,
                                validators=[check_evidence])  # fmt: skip
-    contact = forms.CharField(label=_("How to reach you (optional)"), max_length=100, required=False)
+    contact = forms.CharField(
+        label=_("How to reach you (optional)"), max_length=100, required=False
+    )
     field_order = ["category", "url", "details", "evidence", "contact", "answer", "token"]
 
 
@@ -87,7 +91,9 @@ class CounterNoticeForm(forms.Form):
     address = forms.CharField(label=_("Postal address"), max_length=200)
     reasons = forms.CharField(label=_("Why the item does not infringe"), max_length=5000,
                               widget=forms.Textarea(attrs={"rows": 5}))  # fmt: skip
-    proof = forms.FileField(label=_("Proof (optional)"), required=False, validators=[check_evidence])
+    proof = forms.FileField(
+        label=_("Proof (optional)"), required=False, validators=[check_evidence]
+    )
     signature = forms.CharField(label=_("Signed by"), max_length=50)
     statement = forms.BooleanField(
         label=_("I state that the information is true and that I bear the legal consequences "
@@ -95,4 +101,6 @@ class CounterNoticeForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -64,4 +64,8 @@ def open_appeals(now):
 
 
 def article_record(article: Article) -> list[AuditEntry]:
-    return list(AuditEntry.objects.filter(article=article).select_related("actor").order_by("created_at", "id"))
+    return list(
+        AuditEntry.objects.filter(article=article)
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )

@@ -30,8 +30,9 @@ def _open(data: bytes) -> PILImage.Image:
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
             image = PILImage.open(io.BytesIO(data))
-        except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError,
-                PILImage.DecompressionBombWarning):  # fmt: skip
+        except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+            raise ImageRejected(_("The picture has too many pixels.")) from None
+        except (UnidentifiedImageError, OSError):
             raise ImageRejected(_("The file is not a picture we can read.")) from None
     if image.format not in FORMATS:
         raise ImageRejected(_("Only JPEG, PNG, WebP and GIF pictures are accepted."))

@@ -75,7 +75,9 @@ def article_save_draft(*, author, draft: Draft, now, article: Article | None = N
                        ip: str | None = None, user_agent: str = "") -> Article:  # fmt: skip
     """Create the author's article or change it; either way a new revision records what was
     written, by whom, from where and when."""
-    if article is not None and (article.submitted_by_id != author.pk or article.status not in EDITABLE):
+    if article is not None and (
+        article.submitted_by_id != author.pk or article.status not in EDITABLE
+    ):
         raise DraftError(_("This article cannot be edited."))
     blocks = draft_blocks(draft.raw_body, draft.images)
     if not draft.title.strip():

@@ -23,9 +23,9 @@ def channel_articles(region: Region | None):
 def removed_article(pk: int) -> Article | None:
     """A taken-down or hidden article (its page answers 410), else None."""
     return (
-        Article.objects.filter(
-            pk=pk, status__in=[Article.Status.TAKEN_DOWN, Article.Status.HIDDEN]
-        ).only("id", "title", "status").first()
+        Article.objects.filter(pk=pk, status__in=[Article.Status.TAKEN_DOWN, Article.Status.HIDDEN])
+        .only("id", "title", "status")
+        .first()
     )
 
 

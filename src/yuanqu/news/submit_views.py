@@ -1,7 +1,6 @@
 """Publishers write, save, preview, submit and withdraw their own articles. A user only ever
 reaches their own articles (any other is a 404); every change is a POST."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from yuanqu.access import rate
 from yuanqu.moderation import services as moderation
 
 from . import publishing
@@ -40,7 +40,9 @@ def _initial(article: Article) -> dict:
 
 def _images(request, form, article) -> list:
     """The pictures: new uploads replace the one in their slot; kept ones stay."""
-    kept = [b for b in (article.body if article else []) if b.get("type") == "image" and "upload" in b]
+    kept = [
+        b for b in (article.body if article else []) if b.get("type") == "image" and "upload" in b
+    ]
     found = []
     for number in range(1, MAX_IMAGES + 1):
         caption = form.cleaned_data.get(f"caption{number}", "")
@@ -57,7 +59,7 @@ def _images(request, form, article) -> list:
 
 @login_required
 @permission_required("news.submit_article", raise_exception=True)
-@ratelimit(key="user", rate=settings.YUANQU_RATES["submit"], method="POST", block=False,
+@ratelimit(key="user", rate=rate("submit"), method="POST", block=False,
            group="submit")  # fmt: skip
 def submit(request, pk: int | None = None):
     """Write or edit; the buttons save a draft, preview it, or submit it for publication."""
@@ -83,7 +85,9 @@ def submit(request, pk: int | None = None):
                 return _after_save(request, saved, action)
     buttons = [("action", "save", _("Save draft")), ("action", "preview", _("Preview")),
                ("action", "submit", _("Submit for publication"))]  # fmt: skip
-    return render(request, "news/submit.html", {"form": form, "article": article, "buttons": buttons})
+    return render(
+        request, "news/submit.html", {"form": form, "article": article, "buttons": buttons}
+    )
 
 
 def _save(request, form, article):
@@ -99,8 +103,11 @@ def _save(request, form, article):
         author=request.user, draft=draft, now=now, article=article,
         ip=request.META.get("REMOTE_ADDR"), user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )  # fmt: skip
-    if request.POST.get("action") == "submit" or (article and article.status != Article.Status.DRAFT
-                                                   and article.status != Article.Status.REJECTED):
+    if request.POST.get("action") == "submit" or (
+        article
+        and article.status != Article.Status.DRAFT
+        and article.status != Article.Status.REJECTED
+    ):
         moderation.article_submit(article=saved, actor=request.user, now=now,
                                   ip=request.META.get("REMOTE_ADDR"))  # fmt: skip
     return saved
@@ -113,7 +120,9 @@ def _after_save(request, article, action):
         messages.success(request, _("Published."))
         return redirect(article.get_absolute_url())
     if article.status == Article.Status.PENDING:
-        messages.success(request, _("Submitted. A moderator will review it; you will be told the outcome."))
+        messages.success(
+            request, _("Submitted. A moderator will review it; you will be told the outcome.")
+        )
         return redirect("accounts:home")
     messages.success(request, _("Draft saved."))
     return redirect("news:submit_edit", pk=article.pk)
@@ -138,7 +147,9 @@ def withdraw(request, pk: int):
     article = _own(request, pk)
     try:
         moderation.article_withdraw(article=article, actor=request.user, now=timezone.now())
-        messages.success(request, _("Withdrawn. The article and its revisions are kept, not shown."))
+        messages.success(
+            request, _("Withdrawn. The article and its revisions are kept, not shown.")
+        )
     except moderation.TransitionError as error:
         messages.error(request, str(error))
     return redirect("accounts:home")

@@ -93,7 +93,11 @@ def media(request, path: str):
         raise Http404
     content_type = UPLOAD_TYPES.get(Path(path).suffix.lower())
     full = (Path(settings.MEDIA_ROOT) / path).resolve()
-    if content_type is None or not full.is_file() or Path(settings.MEDIA_ROOT).resolve() not in full.parents:
+    if (
+        content_type is None
+        or not full.is_file()
+        or Path(settings.MEDIA_ROOT).resolve() not in full.parents
+    ):
         raise Http404
     response = FileResponse(full.open("rb"), content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"

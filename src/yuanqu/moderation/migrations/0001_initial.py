@@ -6,159 +6,406 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('news', '0002_self_publishing'),
+        ("news", "0002_self_publishing"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(db_index=True, max_length=60)),
-                ('actor_label', models.CharField(blank=True, max_length=100)),
-                ('target_type', models.CharField(max_length=20)),
-                ('target_id', models.PositiveBigIntegerField()),
-                ('reason', models.TextField(blank=True)),
-                ('before', models.JSONField(blank=True, default=dict)),
-                ('after', models.JSONField(blank=True, default=dict)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit', to='news.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("event", models.CharField(db_index=True, max_length=60)),
+                ("actor_label", models.CharField(blank=True, max_length=100)),
+                ("target_type", models.CharField(max_length=20)),
+                ("target_id", models.PositiveBigIntegerField()),
+                ("reason", models.TextField(blank=True)),
+                ("before", models.JSONField(blank=True, default=dict)),
+                ("after", models.JSONField(blank=True, default=dict)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audit",
+                        to="news.article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name_plural": "audit entries",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Appeal',
+            name="Appeal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='why the decision is wrong')),
-                ('state', models.CharField(choices=[('open', 'open'), ('upheld', 'decision kept'), ('overturned', 'decision overturned')], default='open', max_length=10)),
-                ('created_at', models.DateTimeField()),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('appellant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appeals', to='news.article')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('action', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='appeal', to='moderation.auditentry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="why the decision is wrong")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("open", "open"),
+                            ("upheld", "decision kept"),
+                            ("overturned", "decision overturned"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                (
+                    "appellant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeals",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "action",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeal",
+                        to="moderation.auditentry",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('open', 'open'), ('closed', 'closed')], default='open', max_length=6)),
-                ('opened_at', models.DateTimeField()),
-                ('deadline_at', models.DateTimeField()),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('upheld', 'action taken'), ('dismissed', 'no violation found')], max_length=10)),
-                ('action', models.CharField(blank=True, max_length=20)),
-                ('public_note', models.TextField(blank=True, verbose_name='note to the reporters')),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='report_cases', to='news.article')),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("open", "open"), ("closed", "closed")],
+                        default="open",
+                        max_length=6,
+                    ),
+                ),
+                ("opened_at", models.DateTimeField()),
+                ("deadline_at", models.DateTimeField()),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[("upheld", "action taken"), ("dismissed", "no violation found")],
+                        max_length=10,
+                    ),
+                ),
+                ("action", models.CharField(blank=True, max_length=20)),
+                ("public_note", models.TextField(blank=True, verbose_name="note to the reporters")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_cases",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['deadline_at', 'id'],
+                "ordering": ["deadline_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ticket', models.CharField(max_length=20, unique=True)),
-                ('key', models.CharField(max_length=40)),
-                ('state', models.CharField(choices=[('accepted', 'item taken down'), ('countered', 'item restored after a counter-notice'), ('refused', 'refused')], max_length=10)),
-                ('refusal', models.TextField(blank=True)),
-                ('rights_holder', models.CharField(max_length=100, verbose_name='rights holder')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('address', models.CharField(max_length=200, verbose_name='postal address')),
-                ('work', models.TextField(verbose_name='the work or right infringed')),
-                ('urls', models.TextField(verbose_name='addresses of the infringing items')),
-                ('proof', models.FileField(max_length=200, upload_to='proof/%Y/%m/')),
-                ('signature', models.CharField(max_length=50, verbose_name='signed by')),
-                ('forwarded_to_uploader', models.BooleanField(default=False)),
-                ('public', models.BooleanField(default=False)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('created_at', models.DateTimeField()),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='news.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("ticket", models.CharField(max_length=20, unique=True)),
+                ("key", models.CharField(max_length=40)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("accepted", "item taken down"),
+                            ("countered", "item restored after a counter-notice"),
+                            ("refused", "refused"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("refusal", models.TextField(blank=True)),
+                ("rights_holder", models.CharField(max_length=100, verbose_name="rights holder")),
+                ("contact_email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                (
+                    "contact_phone",
+                    models.CharField(blank=True, max_length=30, verbose_name="phone"),
+                ),
+                ("address", models.CharField(max_length=200, verbose_name="postal address")),
+                ("work", models.TextField(verbose_name="the work or right infringed")),
+                ("urls", models.TextField(verbose_name="addresses of the infringing items")),
+                ("proof", models.FileField(max_length=200, upload_to="proof/%Y/%m/")),
+                ("signature", models.CharField(max_length=50, verbose_name="signed by")),
+                ("forwarded_to_uploader", models.BooleanField(default=False)),
+                ("public", models.BooleanField(default=False)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notices",
+                        to="news.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='CounterNotice',
+            name="CounterNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('contact', models.CharField(max_length=100, verbose_name='phone or e-mail')),
-                ('address', models.CharField(max_length=200, verbose_name='postal address')),
-                ('reasons', models.TextField(verbose_name='why the item does not infringe')),
-                ('proof', models.FileField(blank=True, max_length=200, upload_to='proof/%Y/%m/')),
-                ('signature', models.CharField(max_length=50, verbose_name='signed by')),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('notice', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='counter', to='moderation.notice')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("contact", models.CharField(max_length=100, verbose_name="phone or e-mail")),
+                ("address", models.CharField(max_length=200, verbose_name="postal address")),
+                ("reasons", models.TextField(verbose_name="why the item does not infringe")),
+                ("proof", models.FileField(blank=True, max_length=200, upload_to="proof/%Y/%m/")),
+                ("signature", models.CharField(max_length=50, verbose_name="signed by")),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "notice",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="counter",
+                        to="moderation.notice",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Policy',
+            name="Policy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('premoderate_all', models.BooleanField(default=False, verbose_name='review every submission before it is published')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "premoderate_all",
+                    models.BooleanField(
+                        default=False, verbose_name="review every submission before it is published"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'policy',
-                'permissions': [('moderate', 'Can moderate content'), ('manage_policy', 'Can change the moderation policy')],
+                "verbose_name_plural": "policy",
+                "permissions": [
+                    ("moderate", "Can moderate content"),
+                    ("manage_policy", "Can change the moderation policy"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ticket', models.CharField(max_length=20, unique=True)),
-                ('key', models.CharField(max_length=40)),
-                ('category', models.CharField(choices=[('illegal', 'against the constitution, national security or national interests'), ('terror', 'terrorism, extremism, ethnic hatred or discrimination'), ('obscene', 'obscenity, gambling, violence or crime'), ('rumour', 'rumours that disturb economic or social order'), ('defamation', 'insult or defamation of a person'), ('enterprise', 'false information harming an enterprise'), ('privacy', 'personal information or privacy'), ('copyright', 'copyright or other rights infringed'), ('advertising', 'advertising or spam'), ('other', 'other')], max_length=12, verbose_name='category')),
-                ('url', models.CharField(blank=True, max_length=500, verbose_name='address of the content')),
-                ('details', models.TextField(verbose_name='details')),
-                ('evidence', models.FileField(blank=True, max_length=200, upload_to='evidence/%Y/%m/')),
-                ('contact', models.CharField(blank=True, max_length=100, verbose_name='how to reach you')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('created_at', models.DateTimeField()),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='news.article')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='moderation.case')),
-                ('reporter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("ticket", models.CharField(max_length=20, unique=True)),
+                ("key", models.CharField(max_length=40)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            (
+                                "illegal",
+                                "against the constitution, national security or national interests",
+                            ),
+                            ("terror", "terrorism, extremism, ethnic hatred or discrimination"),
+                            ("obscene", "obscenity, gambling, violence or crime"),
+                            ("rumour", "rumours that disturb economic or social order"),
+                            ("defamation", "insult or defamation of a person"),
+                            ("enterprise", "false information harming an enterprise"),
+                            ("privacy", "personal information or privacy"),
+                            ("copyright", "copyright or other rights infringed"),
+                            ("advertising", "advertising or spam"),
+                            ("other", "other"),
+                        ],
+                        max_length=12,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "url",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="address of the content"
+                    ),
+                ),
+                ("details", models.TextField(verbose_name="details")),
+                (
+                    "evidence",
+                    models.FileField(blank=True, max_length=200, upload_to="evidence/%Y/%m/"),
+                ),
+                (
+                    "contact",
+                    models.CharField(blank=True, max_length=100, verbose_name="how to reach you"),
+                ),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="moderation.case",
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SensitiveWord',
+            name="SensitiveWord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('word', models.CharField(max_length=50, unique=True, verbose_name='word')),
-                ('note', models.CharField(blank=True, max_length=100, verbose_name='note')),
-                ('active', models.BooleanField(default=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("word", models.CharField(max_length=50, unique=True, verbose_name="word")),
+                ("note", models.CharField(blank=True, max_length=100, verbose_name="note")),
+                ("active", models.BooleanField(default=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['word'],
+                "ordering": ["word"],
             },
         ),
     ]

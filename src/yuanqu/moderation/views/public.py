@@ -3,7 +3,6 @@ public notices; what an uploader or author can do: counter-notice, appeal."""
 
 import re
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -13,13 +12,13 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from yuanqu.access import rate
 from yuanqu.news.models import Article
 
 from .. import services
 from ..forms import CounterNoticeForm, NoticeForm, ReasonForm, ReportForm
 from ..models import AuditEntry, Notice, Report
 
-RATES = settings.YUANQU_RATES
 ARTICLE_URL = re.compile(r"/news/(\d+)/")
 
 
@@ -32,7 +31,7 @@ def _article(value) -> Article | None:
     return Article.objects.filter(pk=int(value)).first() if value.isdigit() else None
 
 
-@ratelimit(key="ip", rate=RATES["report"], method="POST", block=False, group="report")
+@ratelimit(key="ip", rate=rate("report"), method="POST", block=False, group="report")
 def report(request):
     """The report form, for everyone; signed-in users skip the question."""
     article = _article(request.GET.get("article") or request.POST.get("article"))
@@ -42,7 +41,9 @@ def report(request):
                       with_challenge=anonymous)  # fmt: skip
     if request.method == "POST" and getattr(request, "limited", False):
         form.is_valid()
-        form.add_error(None, _("Too many reports from your network in a short time; please try again later."))
+        form.add_error(
+            None, _("Too many reports from your network in a short time; please try again later.")
+        )
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         target = article or _article((ARTICLE_URL.search(data["url"]) or [None, None])[1])
@@ -68,7 +69,7 @@ def report_status(request, ticket: str):
     return render(request, "moderation/report_status.html", {"report": filed, "case": filed.case})
 
 
-@ratelimit(key="ip", rate=RATES["notice"], method="POST", block=False, group="notice")
+@ratelimit(key="ip", rate=rate("notice"), method="POST", block=False, group="notice")
 def notice(request):
     form = NoticeForm(request.POST or None, request.FILES or None,
                       with_challenge=not request.user.is_authenticated)  # fmt: skip
@@ -119,7 +120,12 @@ def counter_notice(request, ticket: str):
         except services.NoticeError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Counter-notice filed: the article is restored and your counter-notice was sent to the rights holder."))
+            messages.success(
+                request,
+                _(
+                    "Counter-notice filed: the article is restored and your counter-notice was sent to the rights holder."
+                ),
+            )
             return redirect("accounts:home")
     return render(request, "moderation/counter_notice_form.html", {"form": form, "notice": filed})
 
@@ -137,6 +143,9 @@ def appeal(request, pk: int):
         except services.NoticeError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Appeal filed. A moderator who did not take the decision will review it."))
+            messages.success(
+                request,
+                _("Appeal filed. A moderator who did not take the decision will review it."),
+            )
             return redirect("accounts:home")
     return render(request, "moderation/appeal_form.html", {"form": form, "action": action})

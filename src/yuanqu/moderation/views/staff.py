@@ -61,7 +61,9 @@ def article_moderation(request, pk: int):
         except services.TransitionError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Done: %(state)s.") % {"state": article.get_status_display()})
+            messages.success(
+                request, _("Done: %(state)s.") % {"state": article.get_status_display()}
+            )
         return redirect("moderation:article", pk=article.pk)
     return render(request, "moderation/article.html", {
         "article": article, "record": selectors.article_record(article),

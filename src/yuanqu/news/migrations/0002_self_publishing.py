@@ -6,77 +6,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0001_initial'),
+        ("news", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='article',
-            options={'ordering': ['-published_at', '-id'], 'permissions': [('submit_article', 'Can submit articles'), ('publish_directly', 'Can publish submissions without review')]},
+            name="article",
+            options={
+                "ordering": ["-published_at", "-id"],
+                "permissions": [
+                    ("submit_article", "Can submit articles"),
+                    ("publish_directly", "Can publish submissions without review"),
+                ],
+            },
         ),
         migrations.AddField(
-            model_name='article',
-            name='declared_parks',
+            model_name="article",
+            name="declared_parks",
             field=models.JSONField(blank=True, default=list),
         ),
         migrations.AddField(
-            model_name='article',
-            name='reviewed_at',
+            model_name="article",
+            name="reviewed_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='article',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='submitted_articles', to=settings.AUTH_USER_MODEL),
+            model_name="article",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="submitted_articles",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='status',
-            field=models.CharField(choices=[('draft', 'draft'), ('pending', 'pending review'), ('published', 'published'), ('rejected', 'rejected'), ('hidden', 'hidden pending review'), ('taken_down', 'taken down'), ('withdrawn', 'withdrawn')], default='draft', max_length=10),
+            model_name="article",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "draft"),
+                    ("pending", "pending review"),
+                    ("published", "published"),
+                    ("rejected", "rejected"),
+                    ("hidden", "hidden pending review"),
+                    ("taken_down", "taken down"),
+                    ("withdrawn", "withdrawn"),
+                ],
+                default="draft",
+                max_length=10,
+            ),
         ),
         migrations.CreateModel(
-            name='Image',
+            name="Image",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to='uploads/%Y/%m/')),
-                ('width', models.PositiveIntegerField()),
-                ('height', models.PositiveIntegerField()),
-                ('content_type', models.CharField(max_length=20)),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(max_length=200, upload_to="uploads/%Y/%m/")),
+                ("width", models.PositiveIntegerField()),
+                ("height", models.PositiveIntegerField()),
+                ("content_type", models.CharField(max_length=20)),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', 'id'],
+                "ordering": ["-created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Revision',
+            name="Revision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('summary', models.TextField(blank=True)),
-                ('body', models.JSONField(default=list)),
-                ('raw_body', models.TextField(blank=True)),
-                ('source_name', models.CharField(blank=True, max_length=100)),
-                ('original_url', models.URLField(blank=True, max_length=500)),
-                ('original_author', models.CharField(blank=True, max_length=100)),
-                ('original_title', models.CharField(blank=True, max_length=200)),
-                ('region_codes', models.JSONField(blank=True, default=list)),
-                ('declared_parks', models.JSONField(blank=True, default=list)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('user_agent', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField()),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='news.article')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("summary", models.TextField(blank=True)),
+                ("body", models.JSONField(default=list)),
+                ("raw_body", models.TextField(blank=True)),
+                ("source_name", models.CharField(blank=True, max_length=100)),
+                ("original_url", models.URLField(blank=True, max_length=500)),
+                ("original_author", models.CharField(blank=True, max_length=100)),
+                ("original_title", models.CharField(blank=True, max_length=200)),
+                ("region_codes", models.JSONField(blank=True, default=list)),
+                ("declared_parks", models.JSONField(blank=True, default=list)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("user_agent", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('article', 'number'), name='revision_number_unique')],
+                "ordering": ["article", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "number"), name="revision_number_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -1,0 +1,126 @@
+"""Reports without an account, the ticket page, notices, the 410 page, the moderators' queue;
+hostile input each time."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from tests.factories import PublishedArticleFactory, user_with_role
+from yuanqu.moderation import challenge
+from yuanqu.moderation.models import AuditEntry, Case, Notice, Report
+from yuanqu.news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def answered(page: str) -> dict:
+    """The challenge's token and the right answer, read from the form like a person would."""
+    token = re.search(r'name="token" value="([^"]+)"', page)[1]
+    a, b = map(int, re.search(r"请回答：(\d+) \+ (\d+) = \?", page).groups())
+    assert challenge.passed(token, str(a + b))
+    return {"token": token, "answer": str(a + b)}
+
+
+def test_anyone_reports_an_article_and_follows_the_ticket_to_its_outcome(client):
+    article = PublishedArticleFactory(title="某园区虚假招商信息")
+    url = f"/report/?article={article.pk}"
+    wrong = client.post(url, {"category": "rumour", "details": "数据与公报不符", "answer": "999",
+                              "token": "forged"})  # fmt: skip
+    page = wrong.content.decode()
+    assert wrong.status_code == 200 and "答案不正确" in page and "数据与公报不符" in page
+    assert not Report.objects.exists()
+    evidence = SimpleUploadedFile("shot.png", b"\x89PNG\r\n\x1a\n....")
+    response = client.post(url, {"category": "rumour", "details": "数据与公报不符",
+                                 "evidence": evidence, **answered(page)})  # fmt: skip
+    report = Report.objects.get()
+    assert response.status_code == 302 and response["Location"] == report.get_absolute_url()
+    status = client.get(report.get_absolute_url()).content.decode()
+    assert report.ticket in status and "处理中" in status
+    assert client.get(f"/report/{report.ticket}/").status_code == 404  # without the key
+    assert client.get(f"/report/{report.ticket}/?key=wrong").status_code == 404
+    assert client.get(f"/media/{report.evidence.name}").status_code == 404  # evidence is private
+    moderator = Client()
+    moderator.force_login(user_with_role("mod", "moderator"))
+    moderator.post(f"/moderation/cases/{report.case.pk}/", {
+        "outcome": "upheld", "article_action": "take_down", "note": "经核实数据不实，已删除。"})  # fmt: skip
+    status = client.get(report.get_absolute_url()).content.decode()
+    assert "已处理" in status and "经核实数据不实，已删除。" in status
+    gone = client.get(article.get_absolute_url())
+    assert gone.status_code == 410
+    assert (
+        "该文章无法查看" in gone.content.decode() and article.summary not in gone.content.decode()
+    )
+    assert moderator.get(f"/moderation/files/report/{report.pk}/").status_code == 200
+    assert client.get(f"/moderation/files/report/{report.pk}/").status_code == 302  # sign in
+
+
+def test_rapid_repeated_reports_are_refused_with_a_message_and_grouped(client, settings):
+    settings.YUANQU_RATES = {**settings.YUANQU_RATES, "report": "3/10m"}
+    article = PublishedArticleFactory()
+    reporter = Client()
+    reporter.force_login(user_with_role("reader", role=None))  # signed in: no question
+    for number in range(3):
+        reporter.post(
+            f"/report/?article={article.pk}",
+            {"category": "advertising", "details": f"广告{number}"},
+        )
+    refused = reporter.post(
+        f"/report/?article={article.pk}", {"category": "advertising", "details": "第四次"}
+    )
+    assert "举报次数过多" in refused.content.decode() and "第四次" in refused.content.decode()
+    assert Report.objects.count() == 3 and Case.objects.count() == 1
+
+
+def test_a_rights_holders_notice_needs_its_fields_and_an_article_of_this_site(client):
+    article = PublishedArticleFactory()
+    page = client.get("/notice/").content.decode()
+    data = {"rights_holder": "某摄影工作室", "contact_email": "photo@example.cn", "address": "常州",
+            "work": "航拍照片", "urls": "https://elsewhere.example/x", "signature": "张三",
+            "statement": "on", **answered(page)}  # fmt: skip
+    proof = SimpleUploadedFile("proof.pdf", b"%PDF-1.4 ...")
+    response = client.post("/notice/", {**data, "proof": proof})
+    assert "请至少填写一篇本站文章的网址" in response.content.decode()
+    fake = SimpleUploadedFile("proof.pdf", b"MZ\x90\x00 not a pdf")
+    data.update(answered(response.content.decode()), urls=f"https://x/news/{article.pk}/")
+    response = client.post("/notice/", {**data, "proof": fake})
+    assert "请上传不超过10MB的图片" in response.content.decode()
+    data.update(answered(response.content.decode()))
+    response = client.post("/notice/", {**data, "proof": SimpleUploadedFile("p.pdf", b"%PDF-1.4")})
+    notice = Notice.objects.get()
+    assert response["Location"] == notice.get_absolute_url()
+    assert client.get(article.get_absolute_url()).status_code == 410
+    assert notice.public and notice.rights_holder in client.get("/notices/").content.decode()
+
+
+def test_moderators_work_from_the_queue_and_everyone_else_is_kept_out(client):
+    author = user_with_role("author")
+    article = PublishedArticleFactory(title="待审稿件", status=Article.Status.PENDING, published_at=None,
+                                      submitted_by=author, origin="user")  # fmt: skip
+    assert client.get("/moderation/").status_code == 302
+    publisher = Client()
+    publisher.force_login(author)
+    assert publisher.get("/moderation/").status_code == 403
+    assert (
+        publisher.post(f"/moderation/articles/{article.pk}/", {"action": "approve"}).status_code
+        == 403
+    )
+    moderator = Client()
+    moderator.force_login(user_with_role("mod", "moderator"))
+    queue = moderator.get("/moderation/").content.decode()
+    assert "待审稿件" in queue
+    moderator.post(f"/moderation/articles/{article.pk}/", {"action": "reject", "reason": ""})
+    article.refresh_from_db()
+    assert article.status == "pending"  # no reason, nothing done
+    moderator.post(f"/moderation/articles/{article.pk}/", {"action": "approve"})
+    article.refresh_from_db()
+    assert article.status == "published"
+    assert client.get(article.get_absolute_url()).status_code == 200
+    moderator.post(f"/moderation/users/{author.pk}/sanction/", {"kind": "suspend", "days": "x",
+                                                               "reason": "多次违规"})  # fmt: skip
+    author.account.refresh_from_db()
+    assert author.account.suspended_until is not None
+    audit = moderator.get("/moderation/audit/").content.decode()
+    assert "通过" in audit or "approve" in audit
+    assert AuditEntry.objects.filter(event="moderation.user.suspended").exists()
