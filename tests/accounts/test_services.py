@@ -95,3 +95,19 @@ def test_a_suspended_account_cannot_sign_in(rf):
     assert not form.is_valid() and "暂停使用" in str(form.errors)
     assert authenticate(username="13612345678", password="园区网-test-2026") is not None
     assert user.notifications.get().subject == "您的账户已被暂停使用"
+
+
+def test_operators_grant_and_remove_roles_from_the_command_line():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    user = User.objects.create_user("13512345678", password="园区网-test-2026")
+    out = StringIO()
+    call_command("grant_role", "13512345678", "moderator", stdout=out)
+    assert "审核员" in out.getvalue()
+    assert User.objects.get(pk=user.pk).has_perm("moderation.moderate")
+    call_command("grant_role", "13512345678", "moderator", remove=True, stdout=out)
+    assert not User.objects.get(pk=user.pk).has_perm("moderation.moderate")
+    with pytest.raises(Exception, match="没有用户"):
+        call_command("grant_role", "nobody", "trusted", stdout=out)

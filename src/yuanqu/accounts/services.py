@@ -99,6 +99,10 @@ def role_add(user: User, role: str) -> None:
     user.groups.add(Group.objects.get(name=ROLES[role][0]))
 
 
+def role_remove(user: User, role: str) -> None:
+    user.groups.remove(Group.objects.get(name=ROLES[role][0]))
+
+
 def account_register(
     *, kind: str, mobile: str, code: str, password: str, now, display_name: str = "",
     organisation_name: str = "", credit_code: str = "", contact_person: str = "",

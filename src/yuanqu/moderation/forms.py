@@ -86,7 +86,7 @@ class NoticeForm(ChallengeMixin):
 
 
 class CounterNoticeForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=_("Your name or organisation"), max_length=100)
     contact = forms.CharField(label=_("Phone or e-mail"), max_length=100)
     address = forms.CharField(label=_("Postal address"), max_length=200)
     reasons = forms.CharField(label=_("Why the item does not infringe"), max_length=5000,

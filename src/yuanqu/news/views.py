@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 
 from yuanqu.regions.selectors import city_in, province_by_slug
 
@@ -52,7 +53,10 @@ def article_detail(request, pk: int):
     explanation and never its content."""
     removed = selectors.removed_article(pk)
     if removed is not None:
-        return render(request, "news/article_removed.html", {"article": removed}, status=410)
+        # A 410 may be cached by browsers and proxies; a takedown can be reversed.
+        response = render(request, "news/article_removed.html", {"article": removed}, status=410)
+        add_never_cache_headers(response)
+        return response
     article = selectors.published_article(pk)
     span = _span(request.GET.get("hl", ""))
     blocks = with_image_urls(article.body)
