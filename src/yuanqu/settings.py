@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "yuanqu.parks",
     "yuanqu.accounts",
     "yuanqu.moderation",
+    "yuanqu.search",
     "django_ratelimit",
 ]
 
@@ -211,6 +212,9 @@ YUANQU_REPORT_EMAIL = os.environ.get("YUANQU_REPORT_EMAIL", "report@localhost")
 YUANQU_REPORT_PHONE = os.environ.get("YUANQU_REPORT_PHONE", "")
 YUANQU_ICP = os.environ.get("YUANQU_ICP", "")
 YUANQU_NEWS_PER_PAGE = 20
+
+# Search: "auto" takes the backend of the configured database (SQLite FTS5 or PostgreSQL).
+YUANQU_SEARCH_BACKEND = os.environ.get("YUANQU_SEARCH_BACKEND", "auto")
 
 # Self-publishing and moderation.
 YUANQU_SMS_BACKEND = os.environ.get("YUANQU_SMS_BACKEND", "yuanqu.accounts.sms.ConsoleSender")

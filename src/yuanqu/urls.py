@@ -13,6 +13,7 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("yuanqu.accounts.urls")),
+    path("", include("yuanqu.search.urls")),
     path("", include("yuanqu.moderation.urls")),
     path("", include("yuanqu.parks.urls")),
     path("", include("yuanqu.news.urls")),

@@ -10,4 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=max(0, options["verbosity"] - 1))
+        from yuanqu.search.services import registry_sync
+
+        registry_sync()  # the parks and enterprises new to the search index (all, the first time)
         self.stdout.write(self.style.SUCCESS(_("The database is ready.")))

@@ -1,0 +1,46 @@
+"""What a search backend does. A query arrives analysed (see `yuanqu.search.analysis`): its parts
+as bigram phrases and as words, its filters as tags. Backends return row keys (sort_key) in order."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class Query:
+    phrases: list[list[str]]  # each part of the query as its bigrams, to be matched as a phrase
+    words: list[str]  # the query's words, for the scattered-word stage
+    tags: list[str] = field(default_factory=list)  # every one required (kind_article, prov_js …)
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    newest_first: bool = False
+
+
+class SearchBackend:
+    """Index and query SearchDocument rows. `stage` is "phrase" (the exact text of each part)
+    or "words" (every word, anywhere)."""
+
+    common_term_docs = 20_000  # above this many matches, relevance ranking gives way to recency
+
+    def add(self, document) -> None:
+        raise NotImplementedError
+
+    def add_many(self, documents) -> None:
+        for document in documents:
+            self.add(document)
+
+    def remove(self, document) -> None:
+        raise NotImplementedError
+
+    def keys(
+        self, query: Query, *, stage: str, limit: int, offset: int = 0, exclude=()
+    ) -> list[int]:
+        raise NotImplementedError
+
+    def count(self, query: Query, *, stage: str, cap: int) -> int:
+        raise NotImplementedError
+
+    def rebuild(self) -> None:
+        raise NotImplementedError
+
+    def size_bytes(self) -> int:
+        raise NotImplementedError

@@ -1,0 +1,153 @@
+"""PostgreSQL full text over the same tokens: two tsvector columns built in Python from the
+analysed text (so no text-search parser or locale is involved), each with a GIN index —
+`grams_tsv` (title bigrams weight A, body bigrams weight B, with positions for phrases) and
+`words_tsv` (title words A, body words B, filter tags D). Queries are tsquery literals built the
+same way: `'天津' <-> '津生' <-> '生态'`."""
+
+from django.db import connection
+
+from .base import Query, SearchBackend
+
+CREATE = [
+    "ALTER TABLE search_searchdocument ADD COLUMN IF NOT EXISTS grams_tsv tsvector",
+    "ALTER TABLE search_searchdocument ADD COLUMN IF NOT EXISTS words_tsv tsvector",
+    "CREATE INDEX IF NOT EXISTS search_grams_gin ON search_searchdocument USING gin (grams_tsv)",
+    "CREATE INDEX IF NOT EXISTS search_words_gin ON search_searchdocument USING gin (words_tsv)",
+]
+DROP = [
+    "DROP INDEX IF EXISTS search_grams_gin",
+    "DROP INDEX IF EXISTS search_words_gin",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS grams_tsv",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS words_tsv",
+]
+MAX_POSITION = 16383  # PostgreSQL's limit; later tokens share the last position
+
+
+def lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def vector(parts: list[tuple[str, str]]) -> str:
+    """A tsvector literal from (text of space-separated tokens, weight) in order."""
+    positions: dict[str, list[str]] = {}
+    position = 0
+    for text, weight in parts:
+        for token in text.split():
+            position = min(position + 1, MAX_POSITION)
+            positions.setdefault(token, []).append(f"{position}{weight}")
+        position = min(position + 1, MAX_POSITION)  # a gap: no phrase across two fields
+    return " ".join(f"{lexeme(t)}:{','.join(p[:256])}" for t, p in positions.items())
+
+
+def _term(token: str, weights: str) -> str:
+    if token.endswith("*"):  # a one-character query: a prefix
+        return f"{lexeme(token[:-1])}:*{weights}"
+    return f"{lexeme(token)}:{weights}"
+
+
+def _phrases(query: Query, weights: str) -> str:
+    return (
+        "("
+        + " & ".join(
+            "(" + " <-> ".join(_term(t, weights) for t in phrase) + ")" for phrase in query.phrases
+        )
+        + ")"
+    )
+
+
+def tsquery(query: Query, stage: str) -> tuple[str, str, str]:
+    """(grams query, words-and-tags query, grams query the row must not match) as tsquery
+    literals; "" where there is none."""
+    tags = [f"{lexeme(tag)}:D" for tag in query.tags]
+    if stage == "words":
+        words = [f"{lexeme(w)}:AB" for w in query.words]
+        return "", " & ".join(words + tags), _phrases(query, "AB")
+    grams = {"phrase": _phrases(query, "AB"), "title": _phrases(query, "A")}.get(stage)
+    if stage == "body":
+        grams = f"{_phrases(query, 'AB')} & !{_phrases(query, 'A')}"
+    return grams, " & ".join(tags), ""
+
+
+class PostgresBackend(SearchBackend):
+    def _vectors(self, document) -> list:
+        grams = vector([(document.title_grams, "A"), (document.body_grams, "B")])
+        words = vector(
+            [(document.title_words, "A"), (document.body_words, "B"), (document.tags, "D")]
+        )
+        return [grams, words, document.pk]
+
+    def add(self, document) -> None:
+        self.add_many([document])
+
+    def add_many(self, documents) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE search_searchdocument SET grams_tsv = %s::tsvector, words_tsv = %s::tsvector"
+                " WHERE id = %s",
+                [self._vectors(document) for document in documents],
+            )
+
+    def remove(self, document) -> None:
+        """The row goes with its document: nothing more to do."""
+
+    def _where(self, query: Query, stage: str) -> tuple[str, list]:
+        grams, words, excluded = tsquery(query, stage)
+        where, params = [], []
+        if grams:
+            where.append("grams_tsv @@ %s::tsquery")
+            params.append(grams)
+        if words:
+            where.append("words_tsv @@ %s::tsquery")
+            params.append(words)
+        if excluded:
+            where.append("NOT (grams_tsv @@ %s::tsquery)")
+            params.append(excluded)
+        if query.date_from is not None:
+            where.append("published_at >= %s")
+            params.append(query.date_from)
+        if query.date_to is not None:
+            where.append("published_at < %s")
+            params.append(query.date_to)
+        return " AND ".join(where) or "TRUE", params
+
+    def keys(self, query, *, stage, limit, offset=0, exclude=()) -> list[int]:
+        where, params = self._where(query, stage)
+        if exclude:
+            where += " AND NOT (sort_key = ANY(%s))"
+            params.append(list(exclude))
+        grams, words, _excluded = tsquery(query, stage)
+        if query.newest_first:
+            order, order_params = "sort_key DESC", []
+        elif grams:
+            order = "ts_rank('{0.1, 0.2, 0.4, 1.0}', grams_tsv, %s::tsquery) DESC, sort_key DESC"
+            order_params = [grams]
+        else:
+            order = "ts_rank('{0.0, 0.2, 0.4, 1.0}', words_tsv, %s::tsquery) DESC, sort_key DESC"
+            order_params = [words]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT sort_key FROM search_searchdocument WHERE {where} ORDER BY {order}"
+                " LIMIT %s OFFSET %s",
+                [*params, *order_params, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def count(self, query, *, stage, cap) -> int:
+        where, params = self._where(query, stage)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM search_searchdocument WHERE {where} LIMIT %s) AS hits",
+                [*params, cap],
+            )
+            return cursor.fetchone()[0]
+
+    def rebuild(self) -> None:
+        """Rows are re-indexed one by one by `yuanqu reindex` (see `services.reindex`)."""
+
+    def size_bytes(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT coalesce(pg_relation_size('search_grams_gin'), 0)"
+                " + coalesce(pg_relation_size('search_words_gin'), 0)"
+            )
+            return cursor.fetchone()[0]

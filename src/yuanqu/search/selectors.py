@@ -1,0 +1,173 @@
+"""Searching: a reader's words become an analysed query, run in stages that never overlap —
+
+1. a park or enterprise whose name or alias is exactly the query;
+2. the exact text of every part of the query (a phrase of its bigrams), title matches ranked
+   above body matches, then newer above older;
+3. every word of the query, anywhere, where the exact text is not.
+
+Very common terms are not ranked by relevance (that would score half the index): their title
+matches come first, newest first, then the rest, newest first.
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.safestring import SafeString, mark_safe
+
+from . import analysis
+from .backends import get_backend
+from .backends.base import Query
+from .models import SearchDocument
+from .services import dictionary_load, source_tag
+
+KINDS = ("article", "park", "enterprise")
+COUNT_CAP = 10_000
+SNIPPET = 90
+
+
+@dataclass
+class Hit:
+    document: SearchDocument
+    title: SafeString
+    snippet: SafeString
+    exact: bool = False
+
+
+@dataclass
+class Results:
+    query: str
+    kind: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    capped: bool = False
+
+
+@dataclass
+class Filters:
+    region: object = None  # a Region: a province or a city
+    park: object = None
+    industry: str = ""
+    source: str = ""
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+
+    def tags(self) -> list[str]:
+        tags = []
+        if self.region is not None:
+            tags.append(
+                f"city_{self.region.code}" if self.region.parent_id else f"prov_{self.region.slug}"
+            )
+        if self.park is not None:
+            tags.append(f"park_{self.park.pk}")
+        if re.fullmatch(r"[a-z_]{2,30}", self.industry or ""):
+            tags.append(f"ind_{self.industry}")
+        if self.source:
+            tags.append(source_tag(self.source))
+        return tags
+
+
+def analysed(text: str, kind: str, filters: Filters, newest_first: bool) -> Query | None:
+    parts = analysis.query_parts(text)
+    if not parts:
+        return None
+    dictionary_load()
+    phrases = [analysis.phrase(part) for part in parts]
+    words = list(dict.fromkeys(w for part in parts for w in analysis.words(part)))
+    return Query(phrases=phrases, words=words, tags=[f"kind_{kind}", *filters.tags()],
+                 date_from=filters.date_from, date_to=filters.date_to,
+                 newest_first=newest_first)  # fmt: skip
+
+
+def exact_names(text: str, kind: str, tags: list[str]) -> list[int]:
+    """Parks and enterprises named by the query: an exact name or alias first, then names that
+    start with it (national parks before the others, shorter names before longer)."""
+    name = analysis.normalise(text).strip()
+    if kind == "article" or len(name) < 2:
+        return []
+    rows = SearchDocument.objects.filter(kind=kind, aliases__contains=f"\n{name}")
+    for tag in tags:
+        rows = rows.filter(tags__contains=tag)
+    found = list(rows.values_list("sort_key", "aliases", "title", "tags")[:200])
+    found.sort(key=lambda row: (f"\n{name}\n" not in row[1], "level_national" not in row[3],
+                                len(row[2]), row[0]))  # fmt: skip
+    return [row[0] for row in found[:10]]
+
+
+def _stages(query: Query, exact: list[int]) -> list[tuple[str, dict]]:
+    backend = get_backend()
+    common = (
+        not query.newest_first
+        and getattr(backend, "estimate", lambda q, s: 0)(query, "phrase") > backend.common_term_docs
+    )
+    if common:
+        return [
+            ("title", {"exclude": exact}),
+            ("body", {"exclude": exact}),
+            ("words", {"exclude": exact}),
+        ]
+    return [("phrase", {"exclude": exact}), ("words", {"exclude": exact})]
+
+
+def _keys(query: Query, exact: list[int], offset: int, limit: int) -> tuple[list[int], int, bool]:
+    """The page's keys across the stages, and the total (capped)."""
+    backend = get_backend()
+    keys, total, capped = list(exact[offset : offset + limit]), len(exact), False
+    offset = max(0, offset - len(exact))
+    for stage, options in _stages(query, exact):
+        count = backend.count(query, stage=stage, cap=COUNT_CAP)
+        capped |= count >= COUNT_CAP
+        if len(keys) < limit and offset < count:
+            keys += backend.keys(
+                query, stage=stage, limit=limit - len(keys), offset=offset, **options
+            )
+        offset = max(0, offset - count)
+        total += count
+    return keys, total, capped
+
+
+def highlight(text: str, parts: list[str], width: int | None = None) -> SafeString:
+    """The text (or a window of it around the first match) with the query's parts marked."""
+    found = [m for m in (text.find(p) for p in parts) if m >= 0]
+    if width is not None:
+        start = max(0, min(found) - width // 3) if found else 0
+        text = (
+            ("…" if start else "")
+            + text[start : start + width]
+            + ("…" if start + width < len(text) else "")
+        )
+    pattern = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    marked, last = [], 0
+    for match in re.finditer(pattern, text) if pattern else ():
+        marked += [html.escape(text[last : match.start()]), f"<mark>{html.escape(match[0])}</mark>"]
+        last = match.end()
+    marked.append(html.escape(text[last:]))
+    return mark_safe("".join(marked))  # every piece of the text is escaped above
+
+
+def search(text: str, *, kind: str = "article", filters: Filters | None = None,
+           newest_first: bool = False, page: int = 1, per_page: int = 20) -> Results:  # fmt: skip
+    kind = kind if kind in KINDS else "article"
+    filters = filters or Filters()
+    results = Results(query=text, kind=kind)
+    query = analysed(text, kind, filters, newest_first)
+    if query is None:
+        return results
+    backend = get_backend()
+    for other in KINDS:
+        other_query = analysed(text, other, filters, newest_first)
+        results.counts[other] = sum(
+            backend.count(other_query, stage=stage, cap=COUNT_CAP) for stage in ("phrase", "words")
+        )
+    exact = exact_names(text, kind, filters.tags())
+    keys, results.total, results.capped = _keys(query, exact, (page - 1) * per_page, per_page)
+    documents = {d.sort_key: d for d in SearchDocument.objects.filter(sort_key__in=keys)}
+    parts = analysis.query_parts(text) + [w for w in query.words if len(w) > 1]
+    results.hits = [
+        Hit(documents[key], highlight(analysis.normalise(documents[key].title), parts),
+            highlight(documents[key].body, parts, SNIPPET), key in exact)
+        for key in keys if key in documents
+    ]  # fmt: skip
+    return results

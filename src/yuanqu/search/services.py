@@ -1,0 +1,243 @@
+"""Keeping the search index in step: documents for articles, parks and enterprises, written
+through the configured backend. An article is searchable once it is published and gone as soon
+as it is withdrawn, taken down or hidden."""
+
+import hashlib
+
+from django.db import transaction
+
+from yuanqu.news.models import Article
+
+from . import analysis
+from .backends import get_backend
+from .models import SearchDocument
+
+PARK_KEYS, ENTERPRISE_KEYS = 1 << 32, 1 << 33
+SNIPPET_SOURCE = 20_000  # characters of a body kept for snippets
+
+
+def source_tag(name: str) -> str:
+    return "src_" + hashlib.blake2s(name.encode(), digest_size=5).hexdigest()
+
+
+def _analysed(title: str, body: str) -> dict:
+    title, body = analysis.normalise(title), analysis.normalise(body)
+    return {
+        "title_words": " ".join(analysis.words(title)),
+        "title_grams": " ".join(analysis.grams(title)),
+        "body_words": " ".join(analysis.words(body)),
+        "body_grams": " ".join(analysis.grams(body)),
+        "body": body[:SNIPPET_SOURCE],
+    }
+
+
+def _region_tags(regions) -> list[str]:
+    tags = []
+    for region in regions:
+        if region.parent_id:
+            tags += [f"city_{region.code}", f"prov_{region.parent.slug}"]
+        else:
+            tags.append(f"prov_{region.slug}")
+    return tags
+
+
+def article_sort_key(article: Article) -> int:
+    return (int(article.published_at.timestamp()) << 20) | (article.pk & 0xFFFFF)
+
+
+def article_fields(article: Article) -> dict:
+    links = getattr(article, "park_links", None)
+    parks = (
+        [link.park for link in links.filter(removed=False).select_related("park")] if links else []
+    )
+    industry_links = getattr(article, "industry_links", None)
+    industries = (
+        list(industry_links.filter(removed=False).values_list("industry__code", flat=True))
+        if industry_links is not None
+        else []
+    )
+    tags = ["kind_article", *_region_tags(article.regions.select_related("parent"))]
+    tags += [f"park_{park.pk}" for park in parks]
+    tags += [f"ind_{code}" for code in industries]
+    if article.source_name:
+        tags.append(source_tag(article.source_name))
+    return {
+        "sort_key": article_sort_key(article),
+        "title": article.title[:200],
+        "aliases": "",
+        "url": article.get_absolute_url(),
+        "published_at": article.published_at,
+        "source_name": article.source_name[:100],
+        "tags": " ".join(dict.fromkeys(tags)),
+        **_analysed(article.title, f"{article.summary}\n{article.text}\n{article.source_name}"),
+    }
+
+
+def park_fields(park) -> dict:
+    names = [park.name, *park.aliases]
+    tags = ["kind_park", f"prov_{park.province.slug}", f"park_{park.pk}", f"level_{park.level}"]
+    if park.city_id:
+        tags.append(f"city_{park.city.code}")
+    return {
+        "sort_key": PARK_KEYS + park.pk,
+        "title": park.name,
+        "aliases": "\n" + "\n".join(analysis.normalise(name) for name in names) + "\n",
+        "url": park.get_absolute_url(),
+        "published_at": None,
+        "source_name": "",
+        "tags": " ".join(tags),
+        **_analysed(park.name, "、".join([*park.aliases, park.industries])),
+    }
+
+
+def enterprise_fields(enterprise) -> dict:
+    names = [enterprise.name, *enterprise.aliases]
+    parks = list(enterprise.memberships.filter(removed=False).select_related("park__province"))
+    tags = ["kind_enterprise", *{f"park_{m.park_id}" for m in parks},
+            *{f"prov_{m.park.province.slug}" for m in parks}]  # fmt: skip
+    return {
+        "sort_key": ENTERPRISE_KEYS + enterprise.pk,
+        "title": enterprise.name,
+        "aliases": "\n" + "\n".join(analysis.normalise(name) for name in names) + "\n",
+        "url": enterprise.get_absolute_url(),
+        "published_at": None,
+        "source_name": "",
+        "tags": " ".join(sorted(tags)),
+        **_analysed(enterprise.name, "、".join(enterprise.aliases)),
+    }
+
+
+@transaction.atomic
+def document_save(*, kind: str, object_id: int, fields: dict) -> SearchDocument:
+    """Create or replace the document, and its entry in the index."""
+    backend = get_backend()
+    old = SearchDocument.objects.filter(kind=kind, object_id=object_id).first()
+    if old is not None:
+        backend.remove(old)
+        old.delete()
+    document = SearchDocument.objects.create(kind=kind, object_id=object_id, **fields)
+    backend.add(document)
+    return document
+
+
+@transaction.atomic
+def document_delete(*, kind: str, object_id: int) -> bool:
+    old = SearchDocument.objects.filter(kind=kind, object_id=object_id).first()
+    if old is None:
+        return False
+    get_backend().remove(old)
+    old.delete()
+    return True
+
+
+def article_index(*, article: Article) -> bool:
+    """Index the article if readers can see it, else take it out. Returns whether it is in."""
+    visible = Article.objects.published().filter(pk=article.pk).exists()
+    if not visible:
+        document_delete(kind="article", object_id=article.pk)
+        return False
+    document_save(kind="article", object_id=article.pk, fields=article_fields(article))
+    return True
+
+
+def park_index(*, park) -> None:
+    document_save(kind="park", object_id=park.pk, fields=park_fields(park))
+
+
+def enterprise_index(*, enterprise) -> None:
+    document_save(kind="enterprise", object_id=enterprise.pk, fields=enterprise_fields(enterprise))
+
+
+_dictionary_version = None
+
+
+def dictionary_load() -> int:
+    """Teach the segmenter the knowledge base's names (parks, enterprises, industries), when
+    they have changed since this process last looked; returns how many were new."""
+    global _dictionary_version
+    from django.db.models import Max
+
+    from yuanqu.parks.models import Enterprise, Industry, Park
+
+    version = (
+        Park.objects.aggregate(n=Max("updated_at"))["n"],
+        Enterprise.objects.aggregate(n=Max("updated_at"))["n"],
+        Industry.objects.count(),
+    )
+    if version == _dictionary_version:
+        return 0
+    _dictionary_version = version
+    names: list[str] = []
+    for model in (Park, Enterprise):
+        for name, aliases in model.objects.values_list("name", "aliases"):
+            names += [name, *aliases]
+    for industry in Industry.objects.all():
+        names += industry.words
+    return analysis.add_words(names)
+
+
+def _batches(queryset, size: int = 200):
+    batch = []
+    for row in queryset.iterator(chunk_size=size):
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def registry_sync(*, progress=None) -> int:
+    """Index the parks and enterprises that are not in the index yet, in bulk; returns how many
+    (all 2,564 parks the first time)."""
+    from yuanqu.parks.models import Enterprise, Park
+
+    dictionary_load()
+    done, backend = 0, get_backend()
+    for kind, model, fields in (
+        ("park", Park, park_fields),
+        ("enterprise", Enterprise, enterprise_fields),
+    ):
+        indexed = SearchDocument.objects.filter(kind=kind).values_list("object_id", flat=True)
+        rows = model.objects.exclude(pk__in=indexed).order_by("pk")
+        if kind == "park":
+            rows = rows.select_related("province", "city")
+        for batch in _batches(rows, 500):
+            with transaction.atomic():
+                documents = SearchDocument.objects.bulk_create(
+                    [SearchDocument(kind=kind, object_id=row.pk, **fields(row)) for row in batch]
+                )
+                backend.add_many(documents)
+            done += len(batch)
+            if progress:
+                progress.update(len(batch))
+    return done
+
+
+def reindex(*, progress=None) -> dict[str, int]:
+    """Index everything again, a small transaction at a time, so that the site keeps serving
+    and searching (every document is found, in its old or its new form, throughout); then drop
+    documents whose article is no longer public or whose park or enterprise is gone."""
+    from yuanqu.parks.models import Enterprise, Park
+
+    dictionary_load()
+    counts = {}
+    sources = (
+        ("article", Article.objects.published().order_by("pk"), article_fields),
+        ("park", Park.objects.select_related("province", "city").order_by("pk"), park_fields),
+        ("enterprise", Enterprise.objects.order_by("pk"), enterprise_fields),
+    )
+    for kind, rows, fields in sources:
+        seen = set()
+        for batch in _batches(rows):
+            with transaction.atomic():
+                for row in batch:
+                    document_save(kind=kind, object_id=row.pk, fields=fields(row))
+                    seen.add(row.pk)
+            if progress:
+                progress.update(len(batch))
+        stale = SearchDocument.objects.filter(kind=kind).exclude(object_id__in=seen)
+        for document in stale.iterator():
+            document_delete(kind=kind, object_id=document.object_id)
+        counts[kind] = len(seen)
+    return counts

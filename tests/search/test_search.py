@@ -1,0 +1,193 @@
+"""The same tests for both backends (CI runs them on PostgreSQL too)."""
+
+from datetime import datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import PublishedArticleFactory, region, user_with_role
+from yuanqu.moderation import services as moderation
+from yuanqu.news.models import Article
+from yuanqu.parks.models import Park
+from yuanqu.search import selectors
+from yuanqu.search.backends import get_backend
+from yuanqu.search.models import SearchDocument
+from yuanqu.search.services import registry_sync
+
+pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def titles(query, **options) -> list[str]:
+    return [hit.document.title for hit in selectors.search(query, **options).hits]
+
+
+def found_key(text: str, key: int, kind="article") -> bool:
+    query = selectors.analysed(text, kind, selectors.Filters(), False)
+    return query is not None and key in get_backend().keys(query, stage="phrase", limit=100_000)
+
+
+@pytest.fixture
+def corpus(django_capture_on_commit_callbacks):
+    """The demo articles, published and indexed."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def registry(corpus):
+    """… and the parks and enterprises (indexed in bulk, as `yuanqu init` does)."""
+    registry_sync()
+
+
+def test_every_substring_of_a_title_finds_its_article(corpus):
+    keys = {
+        Article.objects.get(pk=document.object_id).title: document.sort_key
+        for document in SearchDocument.objects.filter(kind="article")
+    }
+    assert len(keys) == Article.objects.published().count() == 51
+
+    @settings(max_examples=300, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))  # fmt: skip
+    @given(st.sampled_from(sorted(keys)), st.data())
+    def check(title, data):
+        start = data.draw(st.integers(0, len(title) - 2))
+        end = data.draw(st.integers(start + 2, len(title)))
+        assert found_key(title[start:end], keys[title]), title[start:end]
+
+    check()
+
+
+def test_every_national_park_name_and_alias_finds_the_park_first(registry):
+    parks = Park.objects.filter(level="national")
+    assert parks.count() == 573
+    keys = dict(SearchDocument.objects.filter(kind="park").values_list("object_id", "sort_key"))
+    for park in parks:
+        for name in (park.name, *park.aliases):
+            # The first stage of a park search: the exact names (see selectors._stages).
+            assert selectors.exact_names(name, "park", [])[0] == keys[park.pk], name
+    assert (
+        titles("常州国家高新区", kind="park")[0] == "常州高新技术产业开发区"
+    )  # the whole search agrees
+
+
+def test_names_find_parks_and_enterprises_first_and_news_by_recency(registry):
+    assert titles("常州", kind="park")[0] == "常州高新技术产业开发区"
+    assert titles("光谷", kind="park") == ["武汉东湖新技术开发区"]
+    assert titles("比亚迪", kind="enterprise") == ["比亚迪"]
+    news = selectors.search("苏州工业园区", kind="article")
+    assert news.counts == {"article": 4, "park": 1, "enterprise": 0}
+    dates = [hit.document.published_at for hit in news.hits]
+    assert [hit.document.title for hit in news.hits][0].startswith(
+        "苏州工业园区"
+    )  # title match first
+    newest = selectors.search("苏州工业园区", kind="article", newest_first=True)
+    assert [h.document.published_at for h in newest.hits] == sorted(dates, reverse=True)
+
+
+def test_exact_text_comes_before_scattered_words(corpus):
+    hits = selectors.search("常州 新能源", kind="article").hits
+    assert hits and all("常州" in h.document.body and "新能源" in h.document.body for h in hits)
+    contiguous = selectors.search("新能源汽车", kind="article").hits
+    assert contiguous[0].document.body.count("新能源汽车") >= 1
+    assert (
+        "<mark>新能源汽车</mark>" in contiguous[0].snippet
+        or "<mark>新能源汽车</mark>" in contiguous[0].title
+    )
+
+
+def test_traditional_and_full_width_queries_find_simplified_text(corpus):
+    assert titles("常州國家高新區")[:1] == titles("常州国家高新区")[:1]
+    assert titles("ＢＹＤ") == titles("byd")
+    assert (
+        selectors.search("產業", kind="article").total
+        == selectors.search("产业", kind="article").total
+    )
+
+
+def test_filters_narrow_and_the_region_can_be_widened(corpus):
+    jiangsu = selectors.search("产值", filters=selectors.Filters(region=region("320000")))
+    national = selectors.search("产值")
+    assert 0 < jiangsu.total < national.total
+    assert all("苏" in h.document.tags or "prov_js" in h.document.tags for h in jiangsu.hits)
+    changzhou = Park.objects.get(name="常州高新技术产业开发区")
+    by_park = selectors.search("产业", filters=selectors.Filters(park=changzhou))
+    assert by_park.total >= 1 and all(
+        f"park_{changzhou.pk}" in h.document.tags for h in by_park.hits
+    )
+    bio = selectors.search("产业", filters=selectors.Filters(industry="synthetic_biology"))
+    assert "合成生物" in bio.hits[0].document.body
+    since = selectors.search(
+        "产值", filters=selectors.Filters(date_from=datetime(2025, 6, 1, tzinfo=SHANGHAI))
+    )
+    assert since.total and all(
+        h.document.published_at >= datetime(2025, 6, 1, tzinfo=SHANGHAI) for h in since.hits
+    )
+    source = selectors.search("产值", filters=selectors.Filters(source="常州发布"))
+    assert [h.document.source_name for h in source.hits] == ["常州发布"]
+
+
+def test_publishing_withdrawing_and_taking_down_update_the_index_at_once(
+    django_capture_on_commit_callbacks,
+):
+    author, moderator = user_with_role("author", "trusted"), user_with_role("mod", "moderator")
+    with django_capture_on_commit_callbacks(execute=True):
+        article = PublishedArticleFactory(
+            title="嘉兴秀洲高新区氢能项目签约", submitted_by=author, origin="user"
+        )
+    assert titles("秀洲高新区氢能") == ["嘉兴秀洲高新区氢能项目签约"]
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.article_take_down(
+            article=article, actor=moderator, now=article.published_at, reason="不实"
+        )
+    assert titles("秀洲高新区氢能") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.article_restore(
+            article=article, actor=moderator, now=article.published_at, reason="核实"
+        )
+    assert titles("秀洲高新区氢能") == ["嘉兴秀洲高新区氢能项目签约"]
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.article_withdraw(article=article, actor=author, now=article.published_at)
+    assert titles("秀洲高新区氢能") == []
+
+
+HOSTILE = ['"', "'", "*", "AND", "OR NEAR(a b)", "a NOT b", "title:x", "{a b}", "^", "-", "\\",
+           "(", ")", "\x00\x01\x7f", "\u202e" * 10, "常" * 5000, "😀" * 30, "<script>alert(1)</script>",
+           "%_", "':* & | !", "产业'; DROP TABLE search_searchdocument; --", "光", "a", "1"]  # fmt: skip
+
+
+def test_hostile_queries_never_fail(client, registry):
+    for query in HOSTILE:
+        for kind in ("article", "park", "enterprise"):
+            response = client.get("/search/", {"q": query, "kind": kind, "sort": "date"})
+            assert response.status_code == 200, query
+            assert "<script>alert" not in response.content.decode()
+    assert SearchDocument.objects.count() > 2500
+
+
+def test_the_search_page_guides_filters_highlights_and_paginates(client, registry):
+    empty = client.get("/search/").content.decode()
+    assert "搜索资讯、园区和企业" in empty
+    page = client.get("/search/", {"q": "产业", "region": "js"}).content.decode()
+    assert "仅在江苏范围内" in page and "扩大到全国" in page and "<mark>产业</mark>" in page
+    first = client.get("/search/", {"q": "高新区", "kind": "park"}).content.decode()
+    assert 'rel="next"' in first and "page=2" in first
+    assert (
+        client.get("/search/", {"q": "高新区", "kind": "park", "page": "9999"}).status_code == 404
+    )
+    assert client.get("/search/", {"q": "高新区", "kind": "nope", "region": "zz", "city": "999999",
+                                   "from": "2024-13-45", "park": "<x>"}).status_code == 200  # fmt: skip
+
+
+def test_reindex_rebuilds_everything_and_drops_what_is_gone(corpus):
+    article = Article.objects.published().first()
+    Article.objects.filter(pk=article.pk).update(status="withdrawn")  # behind the index's back
+    out = StringIO()
+    call_command("reindex", no_progress=True, stdout=out)
+    assert "文章 50 篇" in out.getvalue() and "园区 2564 个" in out.getvalue()
+    assert not SearchDocument.objects.filter(kind="article", object_id=article.pk).exists()
+    assert get_backend().size_bytes() > 0
