@@ -82,9 +82,7 @@ def test_names_find_parks_and_enterprises_first_and_news_by_recency(registry):
     news = selectors.search("苏州工业园区", kind="article")
     assert news.counts == {"article": 4, "park": 1, "enterprise": 0}
     dates = [hit.document.published_at for hit in news.hits]
-    assert [hit.document.title for hit in news.hits][0].startswith(
-        "苏州工业园区"
-    )  # title match first
+    assert news.hits[0].document.title.startswith("苏州工业园区")  # title match first
     newest = selectors.search("苏州工业园区", kind="article", newest_first=True)
     assert [h.document.published_at for h in newest.hits] == sorted(dates, reverse=True)
 

@@ -87,10 +87,10 @@ class SQLiteBackend(SearchBackend):
             return self.common_term_docs + 1  # a one-character prefix: treat it as common
         if not tokens:
             return 0
+        placeholders = ", ".join(["%s"] * len(tokens))
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT min(doc) FROM search_fts_vocab WHERE term IN (%s)"
-                % ", ".join(["%s"] * len(tokens)),
+                f"SELECT min(doc) FROM search_fts_vocab WHERE term IN ({placeholders})",
                 tokens,
             )
             found = cursor.fetchone()[0]
