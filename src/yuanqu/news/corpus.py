@@ -82,6 +82,28 @@ FILLERS = [
     "活动现场，多家企业代表进行了交流发言。",
     "园区还将加快完善配套设施，提升产业承载能力。",
 ]
+# Narrative sentences, combined from these, give the corpus a realistic vocabulary: common words,
+# names, and rare technical terms (what a search benchmark needs).
+TECHNOLOGIES = (
+    "固态电池 钙钛矿光伏 车规级芯片 工业母机 氢燃料电池 碳化硅功率器件 人形机器人 低空飞行器 生物制造 "
+    "创新药 高端医疗影像 智能网联汽车 算力中心 行业大模型 卫星互联网 量子通信 数字孪生 工业软件 光刻胶 "
+    "电子特气 储能变流器 风电叶片 锂电隔膜 特种钢材 航空发动机叶片 无人机整机 基因检测 细胞治疗 "
+    "医用耗材 智慧物流 跨境电商 冷链物流 新型显示面板 传感器 激光雷达 工业互联网平台 第三代半导体 "
+    "柔性电子 生物基材料 高端轴承 精密减速器 光伏逆变器 海上风电装备 绿色甲醇 合成氨 智能家电"
+).split()
+EVENTS = (
+    "项目集中签约仪式 招商推介会 产业对接会 人才招聘会 营商环境座谈会 创新创业大赛 产学研合作洽谈会 "
+    "企业家沙龙 投融资路演 产业链供需对接会 专精特新企业培训班 安全生产现场会"
+).split()
+PARTNERS = (
+    "清华大学 浙江大学 南京大学 上海交通大学 华中科技大学 中国科学院 西安交通大学 同济大学 "
+    "哈尔滨工业大学 北京理工大学 省工业技术研究院 国家技术转移中心"
+).split()
+PLACES = "长三角 粤港澳大湾区 德国 新加坡 日本 韩国 中东 东盟 欧洲 港澳".split()
+POLICIES = (
+    "亩均效益评价 优化营商环境 工业上楼 数字化转型 绿色低碳改造 惠企政策免申即享 企业服务专员 "
+    "标准地出让 拿地即开工 链长制"
+).split()
 CN_DIGITS = "零一二三四五六七八九"
 COUNTED = {"家", "个", "人", "亩"}
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
@@ -184,7 +206,21 @@ class Writer:
             )
         if pick < 0.85:
             return f"{period}，园区空气质量优良天数比率为{rng.uniform(60, 95):.1f}%，提高{rng.uniform(0.1, 6):.1f}个百分点。"
-        return rng.choice(FILLERS)
+        return self.narrative() if rng.random() < 0.7 else rng.choice(FILLERS)
+
+    def narrative(self) -> str:
+        """A sentence without figures, of the kinds park news is full of."""
+        rng = self.rng
+        technology = rng.choice(TECHNOLOGIES)
+        forms = (
+            f"{self.park}举办{rng.choice(EVENTS)}，聚焦{technology}领域。",
+            f"{self.company}与{rng.choice(PARTNERS)}共建{technology}联合实验室。",
+            f"园区组织企业赴{rng.choice(PLACES)}开展{self.industry}产业招商推介。",
+            f"{self.park}深入推进{rng.choice(POLICIES)}改革，服务企业发展。",
+            f"{self.company}{technology}项目启动建设，预计明年投产。",
+            f"围绕{technology}，{self.park}加快补链强链延链。",
+        )
+        return rng.choice(forms)
 
     def title(self) -> str:
         rng = self.rng

@@ -3,15 +3,16 @@
 1. a park or enterprise whose name or alias is exactly the query;
 2. the exact text of every part of the query (a phrase of its bigrams), title matches ranked
    above body matches, then newer above older;
-3. every word of the query, anywhere, where the exact text is not.
+3. every word of the query, anywhere, where the exact text is not — asked only when the exact
+   text is found fewer than SCATTERED_BELOW times (past that, readers have what they came for).
 
-Very common terms are not ranked by relevance (that would score half the index): their title
-matches come first, newest first, then the rest, newest first.
+Very common terms are not ranked by relevance (that would score half the index): they come
+newest first.
 """
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.utils.safestring import SafeString, mark_safe
@@ -23,7 +24,8 @@ from .models import SearchDocument
 from .services import dictionary_load, source_tag
 
 KINDS = ("article", "park", "enterprise")
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
+SCATTERED_BELOW = 200
 SNIPPET = 90
 
 
@@ -73,10 +75,9 @@ def analysed(text: str, kind: str, filters: Filters, newest_first: bool) -> Quer
     parts = analysis.query_parts(text)
     if not parts:
         return None
-    dictionary_load()
     phrases = [analysis.phrase(part) for part in parts]
     words = list(dict.fromkeys(w for part in parts for w in analysis.words(part)))
-    return Query(phrases=phrases, words=words, tags=[f"kind_{kind}", *filters.tags()],
+    return Query(phrases=phrases, words=words, parts=parts, kind=kind, tags=filters.tags(),
                  date_from=filters.date_from, date_to=filters.date_to,
                  newest_first=newest_first)  # fmt: skip
 
@@ -96,19 +97,20 @@ def exact_names(text: str, kind: str, tags: list[str]) -> list[int]:
     return [row[0] for row in found[:10]]
 
 
-def _stages(query: Query, exact: list[int]) -> list[tuple[str, dict]]:
+def _stages(query: Query, exact: list[int], scattered: bool = True) -> list[tuple[str, int, list]]:
+    """(stage, matches, keys to leave out) in order: the exact text, then — when it is rare —
+    the scattered words, without what the exact text found."""
     backend = get_backend()
-    common = (
-        not query.newest_first
-        and getattr(backend, "estimate", lambda q, s: 0)(query, "phrase") > backend.common_term_docs
-    )
-    if common:
-        return [
-            ("title", {"exclude": exact}),
-            ("body", {"exclude": exact}),
-            ("words", {"exclude": exact}),
-        ]
-    return [("phrase", {"exclude": exact}), ("words", {"exclude": exact})]
+    phrase = backend.count(query, stage="phrase", cap=COUNT_CAP)
+    stages = [("phrase", max(0, phrase - len(exact)), exact)]
+    one_word = query.words == query.parts  # the words would find what the text found
+    if scattered and phrase < SCATTERED_BELOW and query.words and not one_word:
+        found = backend.keys(query, stage="phrase", limit=SCATTERED_BELOW, by_time=True)
+        seen = list(dict.fromkeys([*exact, *found]))
+        stages.append(
+            ("words", backend.count(query, stage="words", cap=COUNT_CAP, exclude=seen), seen)
+        )
+    return stages
 
 
 def _keys(query: Query, exact: list[int], offset: int, limit: int) -> tuple[list[int], int, bool]:
@@ -116,13 +118,12 @@ def _keys(query: Query, exact: list[int], offset: int, limit: int) -> tuple[list
     backend = get_backend()
     keys, total, capped = list(exact[offset : offset + limit]), len(exact), False
     offset = max(0, offset - len(exact))
-    for stage, options in _stages(query, exact):
-        count = backend.count(query, stage=stage, cap=COUNT_CAP)
+    for stage, count, seen in _stages(query, exact):
         capped |= count >= COUNT_CAP
+        by_time = query.newest_first or count >= min(COUNT_CAP, backend.common_term_docs)
         if len(keys) < limit and offset < count:
-            keys += backend.keys(
-                query, stage=stage, limit=limit - len(keys), offset=offset, **options
-            )
+            keys += backend.keys(query, stage=stage, limit=limit - len(keys), offset=offset,
+                                 exclude=seen, by_time=by_time)  # fmt: skip
         offset = max(0, offset - count)
         total += count
     return keys, total, capped
@@ -155,14 +156,16 @@ def search(text: str, *, kind: str = "article", filters: Filters | None = None,
     query = analysed(text, kind, filters, newest_first)
     if query is None:
         return results
-    backend = get_backend()
-    for other in KINDS:
-        other_query = analysed(text, other, filters, newest_first)
-        results.counts[other] = sum(
-            backend.count(other_query, stage=stage, cap=COUNT_CAP) for stage in ("phrase", "words")
-        )
+    dictionary_load()
     exact = exact_names(text, kind, filters.tags())
     keys, results.total, results.capped = _keys(query, exact, (page - 1) * per_page, per_page)
+    for other in KINDS:  # the other tabs' counts, found the same way
+        if other == kind:
+            results.counts[other] = results.total
+            continue
+        other_query = replace(query, kind=other)
+        # The other tabs count the exact text only: cheap, and what a reader looks for first.
+        results.counts[other] = sum(c for _, c, _ in _stages(other_query, [], scattered=False))
     documents = {d.sort_key: d for d in SearchDocument.objects.filter(sort_key__in=keys)}
     parts = analysis.query_parts(text) + [w for w in query.words if len(w) > 1]
     results.hits = [

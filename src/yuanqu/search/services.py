@@ -13,7 +13,7 @@ from .backends import get_backend
 from .models import SearchDocument
 
 PARK_KEYS, ENTERPRISE_KEYS = 1 << 32, 1 << 33
-SNIPPET_SOURCE = 20_000  # characters of a body kept for snippets
+BODY_KEPT = 200_000  # characters of a body kept: snippets, and long phrases confirmed in it
 
 
 def source_tag(name: str) -> str:
@@ -27,7 +27,7 @@ def _analysed(title: str, body: str) -> dict:
         "title_grams": " ".join(analysis.grams(title)),
         "body_words": " ".join(analysis.words(body)),
         "body_grams": " ".join(analysis.grams(body)),
-        "body": body[:SNIPPET_SOURCE],
+        "body": body[:BODY_KEPT],
     }
 
 
@@ -64,7 +64,7 @@ def article_fields(article: Article) -> dict:
     return {
         "sort_key": article_sort_key(article),
         "title": article.title[:200],
-        "aliases": "",
+        "aliases": f"\n{analysis.normalise(article.title)}\n",  # long phrases are confirmed in it
         "url": article.get_absolute_url(),
         "published_at": article.published_at,
         "source_name": article.source_name[:100],

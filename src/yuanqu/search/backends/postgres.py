@@ -61,11 +61,8 @@ def tsquery(query: Query, stage: str) -> tuple[str, str, str]:
     tags = [f"{lexeme(tag)}:D" for tag in query.tags]
     if stage == "words":
         words = [f"{lexeme(w)}:AB" for w in query.words]
-        return "", " & ".join(words + tags), _phrases(query, "AB")
-    grams = {"phrase": _phrases(query, "AB"), "title": _phrases(query, "A")}.get(stage)
-    if stage == "body":
-        grams = f"{_phrases(query, 'AB')} & !{_phrases(query, 'A')}"
-    return grams, " & ".join(tags), ""
+        return "", " & ".join(words + tags), ""
+    return _phrases(query, "AB"), " & ".join(tags), ""
 
 
 class PostgresBackend(SearchBackend):
@@ -92,7 +89,7 @@ class PostgresBackend(SearchBackend):
 
     def _where(self, query: Query, stage: str) -> tuple[str, list]:
         grams, words, excluded = tsquery(query, stage)
-        where, params = [], []
+        where, params = ["kind = %s"], [query.kind]
         if grams:
             where.append("grams_tsv @@ %s::tsquery")
             params.append(grams)
@@ -110,13 +107,13 @@ class PostgresBackend(SearchBackend):
             params.append(query.date_to)
         return " AND ".join(where) or "TRUE", params
 
-    def keys(self, query, *, stage, limit, offset=0, exclude=()) -> list[int]:
+    def keys(self, query, *, stage, limit, offset=0, exclude=(), by_time=False) -> list[int]:
         where, params = self._where(query, stage)
         if exclude:
             where += " AND NOT (sort_key = ANY(%s))"
             params.append(list(exclude))
         grams, words, _excluded = tsquery(query, stage)
-        if query.newest_first:
+        if by_time:
             order, order_params = "sort_key DESC", []
         elif grams:
             order = "ts_rank('{0.1, 0.2, 0.4, 1.0}', grams_tsv, %s::tsquery) DESC, sort_key DESC"
@@ -132,8 +129,11 @@ class PostgresBackend(SearchBackend):
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def count(self, query, *, stage, cap) -> int:
+    def count(self, query, *, stage, cap, exclude=()) -> int:
         where, params = self._where(query, stage)
+        if exclude:
+            where += " AND NOT (sort_key = ANY(%s))"
+            params.append(list(exclude))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 FROM search_searchdocument WHERE {where} LIMIT %s) AS hits",

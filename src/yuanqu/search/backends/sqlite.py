@@ -1,21 +1,33 @@
-"""SQLite FTS5 over the pre-analysed columns of search_searchdocument (an external-content table:
-the text is stored once). The default unicode61 tokenizer splits at the spaces between our tokens
-and keeps each Chinese word or bigram whole; `_` joins the words of a tag."""
+"""SQLite FTS5 over the pre-analysed columns of search_searchdocument (external content: the
+text is stored once). The unicode61 tokenizer splits at the spaces between our tokens and keeps
+each Chinese word or bigram whole; `_` joins the words of a tag.
+
+Two FTS tables: `search_fts` for articles (hundreds of thousands), `search_fts_names` for parks
+and enterprises (a few thousand): counting a park tab never walks the articles' lists.
+
+A long phrase is costly when its bigrams are common (有限 公司): FTS5 reads every position of
+every token. So a phrase of four bigrams or more is found from its three rarest bigrams (their
+document counts, capped, cost a fraction of a millisecond each) and confirmed against the stored
+text with instr(); its exact meaning is kept.
+"""
 
 from django.db import connection
 
-from .base import Query, SearchBackend
+from .base import KEY_RANGES, Query, SearchBackend
 
 COLUMNS = ("title_words", "title_grams", "body_words", "body_grams", "tags")
 WEIGHTS = "10.0, 10.0, 1.0, 1.0, 0.0"  # bm25: a match in the title counts ten times
+TABLES = {"article": "search_fts", "park": "search_fts_names", "enterprise": "search_fts_names"}
 CREATE = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
     + ", ".join(COLUMNS)
     + ", content='search_searchdocument', content_rowid='sort_key',"
-    " tokenize=\"unicode61 tokenchars '_'\")",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts_vocab USING fts5vocab(search_fts, 'row')",
+    " tokenize=\"unicode61 tokenchars '_'\")"
+    for table in ("search_fts", "search_fts_names")
 ]
-DROP = ["DROP TABLE IF EXISTS search_fts_vocab", "DROP TABLE IF EXISTS search_fts"]
+DROP = ["DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_fts_names"]
+LONG_PHRASE = 4  # bigrams
+PREFILTER_CAP = 1000
 
 
 def _quoted(tokens) -> str:
@@ -30,17 +42,18 @@ def _all(terms: list[str]) -> str:
     return "(" + " AND ".join(terms) + ")"
 
 
-def match(query: Query, stage: str) -> str:
-    """The MATCH expression of a stage; the stages never overlap (see `selectors`)."""
-    phrase = _all([f"{{title_grams body_grams}} : {_quoted(p)}" for p in query.phrases])
-    title = _all([f"{{title_grams}} : {_quoted(p)}" for p in query.phrases])
-    words = _all([f"{{title_words body_words}} : {_quoted([w])}" for w in query.words] or ["x"])
-    expression = {
-        "phrase": phrase,
-        "title": title,
-        "body": f"({phrase} NOT {title})",
-        "words": f"({words} NOT {phrase})",
-    }[stage]
+def _grams(tokens) -> str:
+    return f"{{title_grams body_grams}} : {_quoted(tokens)}"
+
+
+def match(query: Query, stage: str, phrases: list[list[str]] | None = None) -> str:
+    """The MATCH expression of a stage: the phrases (or the bigrams standing for them), or the
+    words; with the filter tags."""
+    if stage == "words":
+        words = [w for w in query.words if not any(w != o and w in o for o in query.words)]
+        expression = _all([f"{{title_words body_words}} : {_quoted([w])}" for w in words])
+    else:
+        expression = _all([_grams(p) for p in (phrases or query.phrases)])
     return _all([expression, *(f"tags : {_quoted([tag])}" for tag in query.tags)])
 
 
@@ -48,86 +61,107 @@ class SQLiteBackend(SearchBackend):
     def _values(self, document):
         return [document.sort_key, *(getattr(document, c) for c in COLUMNS)]
 
+    def _write(self, documents, command: str = "") -> None:
+        by_table: dict[str, list] = {}
+        for document in documents:
+            by_table.setdefault(TABLES[document.kind], []).append(self._values(document))
+        for table, rows in by_table.items():
+            columns = ", ".join(COLUMNS)
+            if command:
+                sql = (f"INSERT INTO {table}({table}, rowid, {columns})"
+                       f" VALUES ('{command}', %s, %s, %s, %s, %s, %s)")  # fmt: skip
+            else:
+                sql = f"INSERT INTO {table}(rowid, {columns}) VALUES (%s, %s, %s, %s, %s, %s)"
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, rows)
+
     def add(self, document) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO search_fts(rowid, {', '.join(COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s)",
-                self._values(document),
-            )
+        self._write([document])
 
     def add_many(self, documents) -> None:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO search_fts(rowid, {', '.join(COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s)",
-                [self._values(document) for document in documents],
-            )
+        self._write(documents)
 
     def remove(self, document) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO search_fts(search_fts, rowid, {', '.join(COLUMNS)})"
-                " VALUES ('delete', %s, %s, %s, %s, %s, %s)",
-                self._values(document),
-            )
+        self._write([document], "delete")
 
-    def _where(self, query: Query, stage: str) -> tuple[str, list]:
-        where, params = ["search_fts MATCH %s"], [match(query, stage)]
+    def _rarest(self, query: Query, table: str, phrase: list[str]) -> list[list[str]]:
+        """The three bigrams of a long phrase that occur in fewest documents (counts capped;
+        worked out once per query)."""
+        key = (table, tuple(phrase))
+        if key in query.memo:
+            return query.memo[key]
+        counts = []
+        with connection.cursor() as cursor:
+            for token in dict.fromkeys(phrase):
+                cursor.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH %s LIMIT %s)",
+                    [_grams([token]), PREFILTER_CAP],
+                )
+                counts.append((cursor.fetchone()[0], token))
+        query.memo[key] = [[token] for _, token in sorted(counts)[:3]]
+        return query.memo[key]
+
+    def _where(self, query: Query, stage: str) -> tuple[str, str, list]:
+        """(table, from-and-where, params) of a stage's matches."""
+        table = TABLES[query.kind]
+        low, high = KEY_RANGES[query.kind]
         if query.date_from is not None:
-            where.append("rowid >= %s")
-            params.append(int(query.date_from.timestamp()) << 20)
+            low = max(low, int(query.date_from.timestamp()) << 20)
         if query.date_to is not None:
-            where.append("rowid < %s")
-            params.append(int(query.date_to.timestamp()) << 20)
-        return " AND ".join(where), params
+            high = min(high, int(query.date_to.timestamp()) << 20)
+        phrases, confirm = query.phrases, []
+        if stage == "phrase" and any(len(p) >= LONG_PHRASE for p in query.phrases):
+            phrases = []
+            for phrase, part in zip(query.phrases, query.parts, strict=True):
+                if len(phrase) >= LONG_PHRASE:
+                    phrases += self._rarest(query, table, phrase)
+                    confirm.append(part)
+                else:
+                    phrases.append(phrase)
+        source = table
+        where = f"{table} MATCH %s AND {table}.rowid >= %s AND {table}.rowid < %s"
+        params = [match(query, stage, phrases), low, high]
+        if confirm:  # the exact text, in the stored title or body of each candidate
+            source += " JOIN search_searchdocument AS d ON d.sort_key = " + f"{table}.rowid"
+            for part in confirm:
+                where += " AND (instr(d.aliases, %s) OR instr(d.body, %s))"
+                params += [part, part]
+        return table, f"{source} WHERE {where}", params
 
-    def estimate(self, query: Query, stage: str) -> int:
-        """An upper bound of the matches: the rarest token's document count."""
-        tokens = [t for p in query.phrases for t in p] if stage != "words" else query.words
-        if any(t.endswith("*") for t in tokens):
-            return self.common_term_docs + 1  # a one-character prefix: treat it as common
-        if not tokens:
-            return 0
-        placeholders = ", ".join(["%s"] * len(tokens))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT min(doc) FROM search_fts_vocab WHERE term IN ({placeholders})",
-                tokens,
-            )
-            found = cursor.fetchone()[0]
-        return found or 0
-
-    def keys(self, query, *, stage, limit, offset=0, exclude=()) -> list[int]:
-        where, params = self._where(query, stage)
+    def _matches(self, query, stage, exclude) -> tuple[str, str, list]:
+        table, source, params = self._where(query, stage)
         if exclude:
-            where += f" AND rowid NOT IN ({', '.join(['%s'] * len(exclude))})"
+            source += f" AND {table}.rowid NOT IN ({', '.join(['%s'] * len(exclude))})"
             params += list(exclude)
-        by_time = query.newest_first or stage in ("title", "body")
-        order = "rowid DESC" if by_time else f"bm25(search_fts, {WEIGHTS}), rowid DESC"
+        return table, source, params
+
+    def keys(self, query, *, stage, limit, offset=0, exclude=(), by_time=False) -> list[int]:
+        table, source, params = self._matches(query, stage, exclude)
+        order = (
+            f"{table}.rowid DESC" if by_time else f"bm25({table}, {WEIGHTS}), {table}.rowid DESC"
+        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM search_fts WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                f"SELECT {table}.rowid FROM {source} ORDER BY {order} LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def count(self, query, *, stage, cap) -> int:
-        where, params = self._where(query, stage)
+    def count(self, query, *, stage, cap, exclude=()) -> int:
+        _table, source, params = self._matches(query, stage, exclude)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE {where} LIMIT %s)",
-                [*params, cap],
+                f"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT %s)", [*params, cap]
             )
             return cursor.fetchone()[0]
 
     def rebuild(self) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+        """`yuanqu reindex` rewrites every document (see `services.reindex`)."""
 
     def size_bytes(self) -> int:
-        """The index's pages (dbstat, where SQLite was built with it), else its segments' bytes."""
         with connection.cursor() as cursor:
-            try:
-                cursor.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%%'")
-            except Exception:
-                cursor.execute("SELECT sum(length(block)) FROM search_fts_data")
-            return cursor.fetchone()[0] or 0
+            cursor.execute(
+                "SELECT coalesce(sum(length(block)), 0) FROM search_fts_data"
+                " UNION ALL SELECT coalesce(sum(length(block)), 0) FROM search_fts_names_data"
+            )
+            return sum(row[0] for row in cursor.fetchall())
