@@ -83,6 +83,7 @@ def build(articles: int, seed: int, write) -> dict:
                 write(f"  {index + 1:,} indexed")
     if batch:
         flush()
+    backend.optimize()
     return {"articles": articles, "characters": characters,
             "build_seconds": time.perf_counter() - started,
             "index_bytes": backend.size_bytes()}  # fmt: skip

@@ -211,6 +211,8 @@ def registry_sync(*, progress=None) -> int:
             done += len(batch)
             if progress:
                 progress.update(len(batch))
+    if done:
+        backend.optimize()
     return done
 
 
@@ -240,4 +242,5 @@ def reindex(*, progress=None) -> dict[str, int]:
         for document in stale.iterator():
             document_delete(kind=kind, object_id=document.object_id)
         counts[kind] = len(seen)
+    get_backend().optimize()
     return counts

@@ -54,5 +54,8 @@ class SearchBackend:
     def rebuild(self) -> None:
         raise NotImplementedError
 
+    def optimize(self) -> None:
+        """After a bulk load: merge the index's segments, refresh the planner's statistics."""
+
     def size_bytes(self) -> int:
         raise NotImplementedError

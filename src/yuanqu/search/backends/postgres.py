@@ -1,8 +1,9 @@
 """PostgreSQL full text over the same tokens: two tsvector columns built in Python from the
 analysed text (so no text-search parser or locale is involved), each with a GIN index —
 `grams_tsv` (title bigrams weight A, body bigrams weight B, with positions for phrases) and
-`words_tsv` (title words A, body words B, filter tags D). Queries are tsquery literals built the
-same way: `'天津' <-> '津生' <-> '生态'`."""
+`words_tsv` (title words A, body words B, filter tags). A phrase is found by all its bigrams
+(a query the GIN index answers alone, no row rechecked) and confirmed in the stored text with
+strpos(); positions rank the matches: `'天津' <-> '津生' <-> '生态'`."""
 
 from django.db import connection
 
@@ -55,14 +56,21 @@ def _phrases(query: Query, weights: str) -> str:
     )
 
 
+def _bigrams_present(query: Query) -> str:
+    """Every bigram of every phrase, without positions or weights: a query the GIN index answers
+    by itself, with no row to recheck; the exact text is then confirmed with strpos()."""
+    terms = dict.fromkeys(_term(t, "") for phrase in query.phrases for t in phrase)
+    return " & ".join(terms)
+
+
 def tsquery(query: Query, stage: str) -> tuple[str, str, str]:
-    """(grams query, words-and-tags query, grams query the row must not match) as tsquery
-    literals; "" where there is none."""
-    tags = [f"{lexeme(tag)}:D" for tag in query.tags]
+    """(grams query, words-and-tags query, phrase query for ranking) as tsquery literals; ""
+    where there is none. Tags are lexemes of their own (prov_js): no weight is needed."""
+    tags = [lexeme(tag) for tag in query.tags]
     if stage == "words":
-        words = [f"{lexeme(w)}:AB" for w in query.words]
+        words = [lexeme(w) for w in query.words]
         return "", " & ".join(words + tags), ""
-    return _phrases(query, "AB"), " & ".join(tags), ""
+    return _bigrams_present(query), " & ".join(tags), _phrases(query, "AB")
 
 
 class PostgresBackend(SearchBackend):
@@ -88,17 +96,18 @@ class PostgresBackend(SearchBackend):
         """The row goes with its document: nothing more to do."""
 
     def _where(self, query: Query, stage: str) -> tuple[str, list]:
-        grams, words, excluded = tsquery(query, stage)
+        grams, words, _ranking = tsquery(query, stage)
         where, params = ["kind = %s"], [query.kind]
         if grams:
             where.append("grams_tsv @@ %s::tsquery")
             params.append(grams)
+            for part in query.parts:  # the exact text, in the title (or names) or the body
+                if len(part) > 1:
+                    where.append("(strpos(aliases, %s) > 0 OR strpos(body, %s) > 0)")
+                    params += [part, part]
         if words:
             where.append("words_tsv @@ %s::tsquery")
             params.append(words)
-        if excluded:
-            where.append("NOT (grams_tsv @@ %s::tsquery)")
-            params.append(excluded)
         if query.date_from is not None:
             where.append("published_at >= %s")
             params.append(query.date_from)
@@ -112,12 +121,12 @@ class PostgresBackend(SearchBackend):
         if exclude:
             where += " AND NOT (sort_key = ANY(%s))"
             params.append(list(exclude))
-        grams, words, _excluded = tsquery(query, stage)
+        grams, words, ranking = tsquery(query, stage)
         if by_time:
             order, order_params = "sort_key DESC", []
         elif grams:
             order = "ts_rank('{0.1, 0.2, 0.4, 1.0}', grams_tsv, %s::tsquery) DESC, sort_key DESC"
-            order_params = [grams]
+            order_params = [ranking]
         else:
             order = "ts_rank('{0.0, 0.2, 0.4, 1.0}', words_tsv, %s::tsquery) DESC, sort_key DESC"
             order_params = [words]
@@ -140,6 +149,10 @@ class PostgresBackend(SearchBackend):
                 [*params, cap],
             )
             return cursor.fetchone()[0]
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")
 
     def rebuild(self) -> None:
         """Rows are re-indexed one by one by `yuanqu reindex` (see `services.reindex`)."""

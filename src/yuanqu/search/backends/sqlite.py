@@ -155,6 +155,11 @@ class SQLiteBackend(SearchBackend):
             )
             return cursor.fetchone()[0]
 
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            for table in ("search_fts", "search_fts_names"):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
     def rebuild(self) -> None:
         """`yuanqu reindex` rewrites every document (see `services.reindex`)."""
 
