@@ -139,7 +139,8 @@ def database_config() -> dict:
         "OPTIONS": {
             # WAL lets readers carry on while one writer writes; IMMEDIATE takes the write lock
             # at BEGIN so concurrent writers queue on the busy timeout instead of failing.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            " PRAGMA mmap_size=2147483648; PRAGMA cache_size=-32768;",
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         },

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,6 +97,52 @@ def test_exact_text_comes_before_scattered_words(corpus):
         "<mark>新能源汽车</mark>" in contiguous[0].snippet
         or "<mark>新能源汽车</mark>" in contiguous[0].title
     )
+
+
+def test_titles_holding_the_query_come_first_then_newer_ones(corpus):
+    hits = selectors.search("高新区", kind="article", per_page=100).hits
+    in_title = ["高新区" in hit.document.title for hit in hits]
+    assert True in in_title and False in in_title
+    assert in_title == sorted(in_title, reverse=True)  # every title match before the others
+    for group in (True, False):
+        keys = [hit.document.sort_key for hit in hits if ("高新区" in hit.document.title) == group]
+        assert keys == sorted(keys, reverse=True)  # newer first
+    newest = selectors.search("高新区", kind="article", per_page=100, newest_first=True).hits
+    assert [h.document.sort_key for h in newest] == sorted(
+        (h.document.sort_key for h in hits), reverse=True
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="how SQLite leads a query")
+def test_rare_tokens_leading_a_query_find_what_the_whole_query_finds(corpus, monkeypatch):
+    """In a small corpus every token is rare, so every query is led by its rarest tokens and
+    confirmed in the text; asked as it is (no token counted rare), it must find the same."""
+    from yuanqu.search.backends import sqlite
+
+    backend, default = get_backend(), sqlite.DRIVER_CAP
+    texts = ["常州高新区", "新能源汽车", "常州 新能源", "合成生物 产业", "高新技术企业", "光伏",
+             "亿元 增长", "集成电路设计", "不存在的词语组合", "园区 企业 项目", "企业园区",
+             "高新区企业", "产值增长"]  # fmt: skip
+
+    def found(text, stage, led):
+        monkeypatch.setattr(sqlite, "DRIVER_CAP", default if led else 0)
+        query = selectors.analysed(text, "article", selectors.Filters(), False)
+        keys = backend.keys(query, stage=stage, limit=10_000, by_time=True)
+        assert backend.count(query, stage=stage, cap=10_000) == len(keys)
+        return keys, query.memo.get(("drivers", "search_fts"))
+
+    for text in texts:
+        led, drivers = found(text, "phrase", True)
+        whole, none = found(text, "phrase", False)
+        assert led == whole and not none, text
+        tokens = [t for p in selectors.analysed(text, "article", selectors.Filters(), False).phrases
+                  for t in p]  # fmt: skip
+        assert drivers or len(tokens) < 2, text
+        led_words, _ = found(text, "words", True)
+        whole_words, _ = found(text, "words", False)
+        # Led, a word is confirmed anywhere in the text, not only where the segmenter cut it.
+        assert set(whole_words) <= set(led_words), text
+    assert found("新能源汽车", "phrase", True)[0]  # the comparison is not between empty lists
 
 
 def test_traditional_and_full_width_queries_find_simplified_text(corpus):

@@ -21,13 +21,14 @@ def source_tag(name: str) -> str:
 
 
 def _analysed(title: str, body: str) -> dict:
-    title, body = analysis.normalise(title), analysis.normalise(body)
+    # The body indexed is the body kept, so that what the index finds can be confirmed in it.
+    title, body = analysis.normalise(title), analysis.normalise(body)[:BODY_KEPT]
     return {
         "title_words": " ".join(analysis.words(title)),
         "title_grams": " ".join(analysis.grams(title)),
         "body_words": " ".join(analysis.words(body)),
         "body_grams": " ".join(analysis.grams(body)),
-        "body": body[:BODY_KEPT],
+        "body": body,
     }
 
 

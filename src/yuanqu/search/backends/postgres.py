@@ -1,9 +1,9 @@
 """PostgreSQL full text over the same tokens: two tsvector columns built in Python from the
 analysed text (so no text-search parser or locale is involved), each with a GIN index —
-`grams_tsv` (title bigrams weight A, body bigrams weight B, with positions for phrases) and
-`words_tsv` (title words A, body words B, filter tags). A phrase is found by all its bigrams
-(a query the GIN index answers alone, no row rechecked) and confirmed in the stored text with
-strpos(); positions rank the matches: `'天津' <-> '津生' <-> '生态'`."""
+`grams_tsv` (the title's and body's bigrams) and `words_tsv` (their words, and the filter tags),
+lexemes without positions or weights. A phrase is found by all its bigrams (`'天津' & '津生' &
+'生态'`, a query the GIN index answers alone, no row rechecked) and confirmed in the stored text
+with strpos(). Matches are ranked as on SQLite: the whole query in the title first, newer first."""
 
 from django.db import connection
 
@@ -21,64 +21,37 @@ DROP = [
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS grams_tsv",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS words_tsv",
 ]
-MAX_POSITION = 16383  # PostgreSQL's limit; later tokens share the last position
 
 
 def lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def vector(parts: list[tuple[str, str]]) -> str:
-    """A tsvector literal from (text of space-separated tokens, weight) in order."""
-    positions: dict[str, list[str]] = {}
-    position = 0
-    for text, weight in parts:
-        for token in text.split():
-            position = min(position + 1, MAX_POSITION)
-            positions.setdefault(token, []).append(f"{position}{weight}")
-        position = min(position + 1, MAX_POSITION)  # a gap: no phrase across two fields
-    return " ".join(f"{lexeme(t)}:{','.join(p[:256])}" for t, p in positions.items())
+def vector(texts: list[str]) -> str:
+    """A tsvector literal of the distinct tokens of some texts of space-separated tokens."""
+    return " ".join(lexeme(token) for token in dict.fromkeys(" ".join(texts).split()))
 
 
-def _term(token: str, weights: str) -> str:
+def _term(token: str) -> str:
     if token.endswith("*"):  # a one-character query: a prefix
-        return f"{lexeme(token[:-1])}:*{weights}"
-    return f"{lexeme(token)}:{weights}"
+        return f"{lexeme(token[:-1])}:*"
+    return lexeme(token)
 
 
-def _phrases(query: Query, weights: str) -> str:
-    return (
-        "("
-        + " & ".join(
-            "(" + " <-> ".join(_term(t, weights) for t in phrase) + ")" for phrase in query.phrases
-        )
-        + ")"
-    )
-
-
-def _bigrams_present(query: Query) -> str:
-    """Every bigram of every phrase, without positions or weights: a query the GIN index answers
-    by itself, with no row to recheck; the exact text is then confirmed with strpos()."""
-    terms = dict.fromkeys(_term(t, "") for phrase in query.phrases for t in phrase)
-    return " & ".join(terms)
-
-
-def tsquery(query: Query, stage: str) -> tuple[str, str, str]:
-    """(grams query, words-and-tags query, phrase query for ranking) as tsquery literals; ""
-    where there is none. Tags are lexemes of their own (prov_js): no weight is needed."""
+def tsquery(query: Query, stage: str) -> tuple[str, str]:
+    """(grams query, words-and-tags query) as tsquery literals; "" where there is none. A
+    phrase is asked as all its bigrams, its text confirmed in the row (see `_where`)."""
     tags = [lexeme(tag) for tag in query.tags]
     if stage == "words":
-        words = [lexeme(w) for w in query.words]
-        return "", " & ".join(words + tags), ""
-    return _bigrams_present(query), " & ".join(tags), _phrases(query, "AB")
+        return "", " & ".join([lexeme(w) for w in query.words] + tags)
+    grams = dict.fromkeys(_term(t) for phrase in query.phrases for t in phrase)
+    return " & ".join(grams), " & ".join(tags)
 
 
 class PostgresBackend(SearchBackend):
     def _vectors(self, document) -> list:
-        grams = vector([(document.title_grams, "A"), (document.body_grams, "B")])
-        words = vector(
-            [(document.title_words, "A"), (document.body_words, "B"), (document.tags, "D")]
-        )
+        grams = vector([document.title_grams, document.body_grams])
+        words = vector([document.title_words, document.body_words, document.tags])
         return [grams, words, document.pk]
 
     def add(self, document) -> None:
@@ -96,7 +69,7 @@ class PostgresBackend(SearchBackend):
         """The row goes with its document: nothing more to do."""
 
     def _where(self, query: Query, stage: str) -> tuple[str, list]:
-        grams, words, _ranking = tsquery(query, stage)
+        grams, words = tsquery(query, stage)
         where, params = ["kind = %s"], [query.kind]
         if grams:
             where.append("grams_tsv @@ %s::tsquery")
@@ -121,15 +94,12 @@ class PostgresBackend(SearchBackend):
         if exclude:
             where += " AND NOT (sort_key = ANY(%s))"
             params.append(list(exclude))
-        grams, words, ranking = tsquery(query, stage)
         if by_time:
             order, order_params = "sort_key DESC", []
-        elif grams:
-            order = "ts_rank('{0.1, 0.2, 0.4, 1.0}', grams_tsv, %s::tsquery) DESC, sort_key DESC"
-            order_params = [ranking]
-        else:
-            order = "ts_rank('{0.0, 0.2, 0.4, 1.0}', words_tsv, %s::tsquery) DESC, sort_key DESC"
-            order_params = [words]
+        else:  # the whole query in the title (a name) first, then newer first
+            texts = query.parts if stage == "phrase" else query.words
+            order = " AND ".join(["strpos(aliases, %s) > 0"] * len(texts)) + " DESC, sort_key DESC"
+            order_params = list(texts)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT sort_key FROM search_searchdocument WHERE {where} ORDER BY {order}"

@@ -5,18 +5,26 @@ each Chinese word or bigram whole; `_` joins the words of a tag.
 Two FTS tables: `search_fts` for articles (hundreds of thousands), `search_fts_names` for parks
 and enterprises (a few thousand): counting a park tab never walks the articles' lists.
 
-A long phrase is costly when its bigrams are common (有限 公司): FTS5 reads every position of
-every token. So a phrase of four bigrams or more is found from its three rarest bigrams (their
-document counts, capped, cost a fraction of a millisecond each) and confirmed against the stored
-text with instr(); its exact meaning is kept.
+Each stage of a search is evaluated once: its newest ROWS matches (newest first, so that a common
+term stops early) serve its count and first pages. When they are all of its matches, titles that
+hold the query come first, newer first; past ROWS the stage is common and listed newest first.
+
+A query is costly when its tokens are common (有限 公司 in most documents) and their combination is
+rare: FTS5 then walks every page of the common tokens' lists, at a million articles tens of
+milliseconds. So when some of a query's tokens are rare — fewer than DRIVER_CAP documents,
+counted with a cap for a fraction of a millisecond each — the three rarest lead the query alone
+and every part of it is confirmed in the few stored texts they lead to (instr()); the meaning is
+kept. When every token is common the query is asked as it is: its matches are then dense, and the
+newest of them are found after reading a little of each list.
 """
+
+from dataclasses import dataclass, field
 
 from django.db import connection
 
 from .base import KEY_RANGES, Query, SearchBackend
 
 COLUMNS = ("title_words", "title_grams", "body_words", "body_grams", "tags")
-WEIGHTS = "10.0, 10.0, 1.0, 1.0, 0.0"  # bm25: a match in the title counts ten times
 TABLES = {"article": "search_fts", "park": "search_fts_names", "enterprise": "search_fts_names"}
 CREATE = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
@@ -26,8 +34,9 @@ CREATE = [
     for table in ("search_fts", "search_fts_names")
 ]
 DROP = ["DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_fts_names"]
-LONG_PHRASE = 4  # bigrams
-PREFILTER_CAP = 1000
+DRIVER_CAP = 5000  # documents: a token in fewer is rare enough to lead a query
+DRIVERS = 3
+ROWS = 1200  # the newest matches of a stage, kept for its counts and first pages
 
 
 def _quoted(tokens) -> str:
@@ -46,14 +55,36 @@ def _grams(tokens) -> str:
     return f"{{title_grams body_grams}} : {_quoted(tokens)}"
 
 
-def match(query: Query, stage: str, phrases: list[list[str]] | None = None) -> str:
-    """The MATCH expression of a stage: the phrases (or the bigrams standing for them), or the
-    words; with the filter tags."""
-    if stage == "words":
-        words = [w for w in query.words if not any(w != o and w in o for o in query.words)]
-        expression = _all([f"{{title_words body_words}} : {_quoted([w])}" for w in words])
+def words(query: Query) -> list[str]:
+    """The query's words, without those inside another of them (有限 inside 有限公司)."""
+    return [w for w in query.words if not any(w != o and w in o for o in query.words)]
+
+
+def _columns(stage: str) -> str:
+    return "{title_grams body_grams}" if stage == "phrase" else "{title_words body_words}"
+
+
+@dataclass
+class Stage:
+    """A stage's newest matches, newest first; those with the whole query in the title; and
+    whether they are all of its matches."""
+
+    keys: list[int] = field(default_factory=list)
+    titled: set[int] = field(default_factory=set)
+    complete: bool = True
+
+
+def match(query: Query, stage: str, drivers=()) -> str:
+    """The MATCH expression of a stage: its phrases (or words), or the rare tokens standing for
+    them; with the filter tags."""
+    columns = _columns(stage)
+    if drivers:
+        groups = [[token] for token in drivers]
+    elif stage == "phrase":
+        groups = query.phrases
     else:
-        expression = _all([_grams(p) for p in (phrases or query.phrases)])
+        groups = [[w] for w in words(query)]
+    expression = _all([f"{columns} : {_quoted(tokens)}" for tokens in groups])
     return _all([expression, *(f"tags : {_quoted([tag])}" for tag in query.tags)])
 
 
@@ -84,71 +115,158 @@ class SQLiteBackend(SearchBackend):
     def remove(self, document) -> None:
         self._write([document], "delete")
 
-    def _rarest(self, query: Query, table: str, phrase: list[str]) -> list[list[str]]:
-        """The three bigrams of a long phrase that occur in fewest documents (counts capped;
-        worked out once per query)."""
-        key = (table, tuple(phrase))
-        if key in query.memo:
-            return query.memo[key]
-        counts = []
-        with connection.cursor() as cursor:
-            for token in dict.fromkeys(phrase):
-                cursor.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH %s LIMIT %s)",
-                    [_grams([token]), PREFILTER_CAP],
-                )
-                counts.append((cursor.fetchone()[0], token))
-        query.memo[key] = [[token] for _, token in sorted(counts)[:3]]
+    def _drivers(self, query: Query, table: str) -> list[str]:
+        """The rarest bigrams of the query (fewer than DRIVER_CAP documents each, at most DRIVERS
+        of them), or none when it is better asked as it is; worked out once per query."""
+        key = ("drivers", table)
+        if key not in query.memo:
+            tokens = [t for p in query.phrases for t in p]
+            query.memo[key] = []
+            if len(tokens) > 1 and not any(t.endswith("*") for t in tokens):
+                counts = []
+                with connection.cursor() as cursor:
+                    for token in dict.fromkeys(tokens):
+                        cursor.execute(
+                            f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH %s"
+                            " LIMIT %s)",
+                            [_grams([token]), DRIVER_CAP],
+                        )
+                        counts.append((cursor.fetchone()[0], token))
+                rare = sorted(c for c in counts if c[0] < DRIVER_CAP)
+                query.memo[key] = [token for _, token in rare[:DRIVERS]]
         return query.memo[key]
 
-    def _where(self, query: Query, stage: str) -> tuple[str, str, list]:
-        """(table, from-and-where, params) of a stage's matches."""
-        table = TABLES[query.kind]
+    def _range(self, query: Query) -> tuple[int, int]:
         low, high = KEY_RANGES[query.kind]
         if query.date_from is not None:
             low = max(low, int(query.date_from.timestamp()) << 20)
         if query.date_to is not None:
             high = min(high, int(query.date_to.timestamp()) << 20)
-        phrases, confirm = query.phrases, []
-        if stage == "phrase" and any(len(p) >= LONG_PHRASE for p in query.phrases):
-            phrases = []
-            for phrase, part in zip(query.phrases, query.parts, strict=True):
-                if len(phrase) >= LONG_PHRASE:
-                    phrases += self._rarest(query, table, phrase)
-                    confirm.append(part)
-                else:
-                    phrases.append(phrase)
-        source = table
-        where = f"{table} MATCH %s AND {table}.rowid >= %s AND {table}.rowid < %s"
-        params = [match(query, stage, phrases), low, high]
-        if confirm:  # the exact text, in the stored title or body of each candidate
-            source += " JOIN search_searchdocument AS d ON d.sort_key = " + f"{table}.rowid"
-            for part in confirm:
-                where += " AND (instr(d.aliases, %s) OR instr(d.body, %s))"
-                params += [part, part]
-        return table, f"{source} WHERE {where}", params
+        return low, high
 
-    def _matches(self, query, stage, exclude) -> tuple[str, str, list]:
-        table, source, params = self._where(query, stage)
+    def _led(self, query: Query, stage: str) -> Stage | None:
+        """A stage found through the query's rare bigrams: one pass over the documents holding
+        them, newest first, tells which hold the text of every part (the phrase stage), which
+        hold every word (the words stage, when each rare bigram lies inside a word), and which
+        hold them in the title. None when every bigram is common."""
+        table = TABLES[query.kind]
+        memo = ("led", query.kind)  # the other tabs' queries share the memo
+        if memo not in query.memo:
+            query.memo[memo] = None
+            drivers = self._drivers(query, table)
+            if drivers:
+                query.memo[memo] = self._scan(query, table, drivers)
+        found = query.memo[memo]
+        return found.get(stage) if found else None
+
+    def _scan(self, query: Query, table: str, drivers: list[str]) -> dict[str, Stage]:
+        ws = words(query)
+        with_words = all(any(d in w for w in ws) for d in drivers)
+
+        def title(texts):
+            return " AND ".join(["instr(d.aliases, %s) > 0"] * len(texts)) or "1"
+
+        def anywhere(texts):
+            return (
+                " AND ".join(["(instr(d.aliases, %s) > 0 OR instr(d.body, %s) > 0)"] * len(texts))
+                or "1"
+            )
+
+        def doubled(texts):
+            return [value for text in texts for value in (text, text)]
+
+        kept = ws if with_words else query.parts  # every phrase match holds every word too
+        low, high = self._range(query)
+        sql = (
+            f"SELECT {table}.rowid, {anywhere(query.parts)}, {title(query.parts)}, {title(ws)}"
+            f" FROM {table} JOIN search_searchdocument AS d ON d.sort_key = {table}.rowid"
+            f" WHERE {table} MATCH %s AND {table}.rowid >= %s AND {table}.rowid < %s"
+            f" AND {anywhere(kept)} ORDER BY {table}.rowid DESC"
+        )
+        params = [*doubled(query.parts), *query.parts, *ws,
+                  match(query, "phrase", drivers), low, high, *doubled(kept)]  # fmt: skip
+        phrase, words_found = Stage(), Stage()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for key, exact, exact_in_title, words_in_title in cursor:
+                if exact:
+                    phrase.keys.append(key)
+                    if exact_in_title:
+                        phrase.titled.add(key)
+                    if len(phrase.keys) >= ROWS:  # common: listed newest first, no words stage
+                        phrase.complete = words_found.complete = False
+                        break
+                words_found.keys.append(key)
+                if words_in_title:
+                    words_found.titled.add(key)
+        return {"phrase": phrase, "words": words_found} if with_words else {"phrase": phrase}
+
+    def _where(self, query: Query, stage: str) -> tuple[str, str, list]:
+        """(table, from-and-where, params) of a stage's matches, the query as it is."""
+        table = TABLES[query.kind]
+        low, high = self._range(query)
+        where = f"{table} MATCH %s AND {table}.rowid >= %s AND {table}.rowid < %s"
+        return table, f"{table} WHERE {where}", [match(query, stage), low, high]
+
+    def _stage(self, query: Query, stage: str) -> Stage:
+        """A stage's newest ROWS matches, found once per query (led by rare bigrams, or asked as
+        it is); which of them hold the whole query in the title is worked out when they are all
+        of its matches."""
+        led = self._led(query, stage)
+        if led is not None:
+            return led
+        memo = ("stage", query.kind, stage)
+        if memo not in query.memo:
+            table, source, params = self._where(query, stage)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {table}.rowid FROM {source} ORDER BY {table}.rowid DESC LIMIT %s",
+                    [*params, ROWS],
+                )
+                found = Stage(keys=[row[0] for row in cursor.fetchall()])
+                found.complete = len(found.keys) < ROWS
+                texts = query.parts if stage == "phrase" else words(query)
+                if found.complete and found.keys:
+                    cursor.execute(
+                        "SELECT sort_key FROM search_searchdocument WHERE sort_key IN"
+                        f" ({', '.join(['%s'] * len(found.keys))}) AND "
+                        + (" AND ".join(["instr(aliases, %s) > 0"] * len(texts)) or "0"),
+                        [*found.keys, *texts],
+                    )
+                    found.titled = {row[0] for row in cursor.fetchall()}
+            query.memo[memo] = found
+        return query.memo[memo]
+
+    def keys(self, query, *, stage, limit, offset=0, exclude=(), by_time=False) -> list[int]:
+        found, excluded = self._stage(query, stage), set(exclude)
+        keys = [key for key in found.keys if key not in excluded]
+        if found.complete and not by_time:  # the whole query in the title first, newer first
+            keys = [k for k in keys if k in found.titled] + [
+                k for k in keys if k not in found.titled
+            ]
+        if found.complete or offset + limit <= len(keys):
+            return keys[offset : offset + limit]
+        table, source, params = self._where(query, stage)  # a page past the newest ROWS
         if exclude:
             source += f" AND {table}.rowid NOT IN ({', '.join(['%s'] * len(exclude))})"
             params += list(exclude)
-        return table, source, params
-
-    def keys(self, query, *, stage, limit, offset=0, exclude=(), by_time=False) -> list[int]:
-        table, source, params = self._matches(query, stage, exclude)
-        order = (
-            f"{table}.rowid DESC" if by_time else f"bm25({table}, {WEIGHTS}), {table}.rowid DESC"
-        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {table}.rowid FROM {source} ORDER BY {order} LIMIT %s OFFSET %s",
+                f"SELECT {table}.rowid FROM {source} ORDER BY {table}.rowid DESC"
+                " LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
     def count(self, query, *, stage, cap, exclude=()) -> int:
-        _table, source, params = self._matches(query, stage, exclude)
+        found, excluded = self._stage(query, stage), set(exclude)
+        matches = sum(1 for key in found.keys if key not in excluded)
+        if found.complete or matches >= cap:
+            return min(cap, matches)
+        table, source, params = self._where(query, stage)  # a cap past the newest ROWS
+        if exclude:
+            source += f" AND {table}.rowid NOT IN ({', '.join(['%s'] * len(exclude))})"
+            params += list(exclude)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT %s)", [*params, cap]
