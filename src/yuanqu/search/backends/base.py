@@ -13,6 +13,9 @@ KEY_RANGES = {
 }
 
 
+ROWS = 1_200  # the newest matches of a stage, kept for its counts and first pages
+
+
 @dataclass
 class Query:
     phrases: list[list[str]]  # each part of the query as its bigrams, to be matched as a phrase
@@ -26,9 +29,34 @@ class Query:
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # a backend's, per query
 
 
+@dataclass
+class Stage:
+    """A stage's newest matches (at most ROWS), newest first; those holding the whole query in
+    the title (a park's or enterprise's names); whether they are all of its matches."""
+
+    keys: list[int] = field(default_factory=list)
+    titled: set[int] = field(default_factory=set)
+    complete: bool = True
+
+
+def key_range(query: Query) -> tuple[int, int]:
+    """The keys a query may find: its kind's range, narrowed by its dates (an article's key
+    starts with its publication time)."""
+    low, high = KEY_RANGES[query.kind]
+    if query.date_from is not None:
+        low = max(low, int(query.date_from.timestamp()) << 20)
+    if query.date_to is not None:
+        high = min(high, int(query.date_to.timestamp()) << 20)
+    return low, high
+
+
 class SearchBackend:
     """Index and query SearchDocument rows. `stage` is "phrase" (the exact text of each part)
-    or "words" (every word, anywhere)."""
+    or "words" (every word, anywhere).
+
+    Each stage is evaluated once per query (`_stage`): its newest ROWS matches serve the counts
+    and first pages of a whole results page; when they are all of its matches, those holding
+    the query in the title come first. A page or a count past them asks again (`_page`)."""
 
     common_term_docs = 1_000  # above this many matches, relevance ranking gives way to recency
 
@@ -42,14 +70,33 @@ class SearchBackend:
     def remove(self, document) -> None:
         raise NotImplementedError
 
-    def keys(
-        self, query: Query, *, stage: str, limit: int, offset: int = 0, exclude=()
-    ) -> list[int]:
+    def _stage(self, query: Query, stage: str) -> Stage:
         raise NotImplementedError
+
+    def _page(self, query: Query, stage: str, *, limit: int, offset: int, exclude) -> list[int]:
+        """Keys of a stage newest first, past what `_stage` keeps."""
+        raise NotImplementedError
+
+    def keys(
+        self, query: Query, *, stage: str, limit: int, offset: int = 0, exclude=(), by_time=False
+    ) -> list[int]:
+        found, excluded = self._stage(query, stage), set(exclude)
+        keys = [key for key in found.keys if key not in excluded]
+        if found.complete and not by_time:  # the whole query in the title first, newer first
+            keys = [k for k in keys if k in found.titled] + [
+                k for k in keys if k not in found.titled
+            ]
+        if found.complete or offset + limit <= len(keys):
+            return keys[offset : offset + limit]
+        return self._page(query, stage, limit=limit, offset=offset, exclude=exclude)
 
     def count(self, query: Query, *, stage: str, cap: int, exclude=()) -> int:
         """How many match (at most `cap`), leaving out the keys in `exclude`."""
-        raise NotImplementedError
+        found, excluded = self._stage(query, stage), set(exclude)
+        matches = sum(1 for key in found.keys if key not in excluded)
+        if found.complete or matches >= cap:
+            return min(cap, matches)
+        return len(self._page(query, stage, limit=cap, offset=0, exclude=exclude))
 
     def rebuild(self) -> None:
         raise NotImplementedError

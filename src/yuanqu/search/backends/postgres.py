@@ -7,7 +7,7 @@ with strpos(). Matches are ranked as on SQLite: the whole query in the title fir
 
 from django.db import connection
 
-from .base import Query, SearchBackend
+from .base import ROWS, Query, SearchBackend, Stage, key_range
 
 CREATE = [
     "ALTER TABLE search_searchdocument ADD COLUMN IF NOT EXISTS grams_tsv tsvector",
@@ -69,8 +69,10 @@ class PostgresBackend(SearchBackend):
         """The row goes with its document: nothing more to do."""
 
     def _where(self, query: Query, stage: str) -> tuple[str, list]:
+        """The WHERE of a stage's matches: its kind and dates as a range of keys (the unique
+        index on sort_key walks it), the GIN queries, the exact text confirmed."""
         grams, words = tsquery(query, stage)
-        where, params = ["kind = %s"], [query.kind]
+        where, params = ["sort_key >= %s", "sort_key < %s"], list(key_range(query))
         if grams:
             where.append("grams_tsv @@ %s::tsquery")
             params.append(grams)
@@ -81,44 +83,38 @@ class PostgresBackend(SearchBackend):
         if words:
             where.append("words_tsv @@ %s::tsquery")
             params.append(words)
-        if query.date_from is not None:
-            where.append("published_at >= %s")
-            params.append(query.date_from)
-        if query.date_to is not None:
-            where.append("published_at < %s")
-            params.append(query.date_to)
-        return " AND ".join(where) or "TRUE", params
+        return " AND ".join(where), params
 
-    def keys(self, query, *, stage, limit, offset=0, exclude=(), by_time=False) -> list[int]:
+    def _stage(self, query: Query, stage: str) -> Stage:
+        memo = ("stage", query.kind, stage)  # the other tabs' queries share the memo
+        if memo not in query.memo:
+            where, params = self._where(query, stage)
+            texts = query.parts if stage == "phrase" else query.words
+            titled = " AND ".join(["strpos(aliases, %s) > 0"] * len(texts)) or "FALSE"
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT sort_key, {titled} FROM search_searchdocument WHERE {where}"
+                    " ORDER BY sort_key DESC LIMIT %s",
+                    [*texts, *params, ROWS],
+                )
+                rows = cursor.fetchall()
+            query.memo[memo] = Stage(keys=[key for key, _ in rows],
+                                     titled={key for key, in_title in rows if in_title},
+                                     complete=len(rows) < ROWS)  # fmt: skip
+        return query.memo[memo]
+
+    def _page(self, query, stage, *, limit, offset, exclude) -> list[int]:
         where, params = self._where(query, stage)
         if exclude:
             where += " AND NOT (sort_key = ANY(%s))"
             params.append(list(exclude))
-        if by_time:
-            order, order_params = "sort_key DESC", []
-        else:  # the whole query in the title (a name) first, then newer first
-            texts = query.parts if stage == "phrase" else query.words
-            order = " AND ".join(["strpos(aliases, %s) > 0"] * len(texts)) + " DESC, sort_key DESC"
-            order_params = list(texts)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT sort_key FROM search_searchdocument WHERE {where} ORDER BY {order}"
-                " LIMIT %s OFFSET %s",
-                [*params, *order_params, limit, offset],
+                f"SELECT sort_key FROM search_searchdocument WHERE {where}"
+                " ORDER BY sort_key DESC LIMIT %s OFFSET %s",
+                [*params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
-
-    def count(self, query, *, stage, cap, exclude=()) -> int:
-        where, params = self._where(query, stage)
-        if exclude:
-            where += " AND NOT (sort_key = ANY(%s))"
-            params.append(list(exclude))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM search_searchdocument WHERE {where} LIMIT %s) AS hits",
-                [*params, cap],
-            )
-            return cursor.fetchone()[0]
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:

@@ -18,11 +18,9 @@ kept. When every token is common the query is asked as it is: its matches are th
 newest of them are found after reading a little of each list.
 """
 
-from dataclasses import dataclass, field
-
 from django.db import connection
 
-from .base import KEY_RANGES, Query, SearchBackend
+from .base import ROWS, Query, SearchBackend, Stage, key_range
 
 COLUMNS = ("title_words", "title_grams", "body_words", "body_grams", "tags")
 TABLES = {"article": "search_fts", "park": "search_fts_names", "enterprise": "search_fts_names"}
@@ -36,7 +34,6 @@ CREATE = [
 DROP = ["DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_fts_names"]
 DRIVER_CAP = 5000  # documents: a token in fewer is rare enough to lead a query
 DRIVERS = 3
-ROWS = 1200  # the newest matches of a stage, kept for its counts and first pages
 
 
 def _quoted(tokens) -> str:
@@ -62,16 +59,6 @@ def words(query: Query) -> list[str]:
 
 def _columns(stage: str) -> str:
     return "{title_grams body_grams}" if stage == "phrase" else "{title_words body_words}"
-
-
-@dataclass
-class Stage:
-    """A stage's newest matches, newest first; those with the whole query in the title; and
-    whether they are all of its matches."""
-
-    keys: list[int] = field(default_factory=list)
-    titled: set[int] = field(default_factory=set)
-    complete: bool = True
 
 
 def match(query: Query, stage: str, drivers=()) -> str:
@@ -136,14 +123,6 @@ class SQLiteBackend(SearchBackend):
                 query.memo[key] = [token for _, token in rare[:DRIVERS]]
         return query.memo[key]
 
-    def _range(self, query: Query) -> tuple[int, int]:
-        low, high = KEY_RANGES[query.kind]
-        if query.date_from is not None:
-            low = max(low, int(query.date_from.timestamp()) << 20)
-        if query.date_to is not None:
-            high = min(high, int(query.date_to.timestamp()) << 20)
-        return low, high
-
     def _led(self, query: Query, stage: str) -> Stage | None:
         """A stage found through the query's rare bigrams: one pass over the documents holding
         them, newest first, tells which hold the text of every part (the phrase stage), which
@@ -176,7 +155,7 @@ class SQLiteBackend(SearchBackend):
             return [value for text in texts for value in (text, text)]
 
         kept = ws if with_words else query.parts  # every phrase match holds every word too
-        low, high = self._range(query)
+        low, high = key_range(query)
         sql = (
             f"SELECT {table}.rowid, {anywhere(query.parts)}, {title(query.parts)}, {title(ws)}"
             f" FROM {table} JOIN search_searchdocument AS d ON d.sort_key = {table}.rowid"
@@ -204,7 +183,7 @@ class SQLiteBackend(SearchBackend):
     def _where(self, query: Query, stage: str) -> tuple[str, str, list]:
         """(table, from-and-where, params) of a stage's matches, the query as it is."""
         table = TABLES[query.kind]
-        low, high = self._range(query)
+        low, high = key_range(query)
         where = f"{table} MATCH %s AND {table}.rowid >= %s AND {table}.rowid < %s"
         return table, f"{table} WHERE {where}", [match(query, stage), low, high]
 
@@ -237,16 +216,8 @@ class SQLiteBackend(SearchBackend):
             query.memo[memo] = found
         return query.memo[memo]
 
-    def keys(self, query, *, stage, limit, offset=0, exclude=(), by_time=False) -> list[int]:
-        found, excluded = self._stage(query, stage), set(exclude)
-        keys = [key for key in found.keys if key not in excluded]
-        if found.complete and not by_time:  # the whole query in the title first, newer first
-            keys = [k for k in keys if k in found.titled] + [
-                k for k in keys if k not in found.titled
-            ]
-        if found.complete or offset + limit <= len(keys):
-            return keys[offset : offset + limit]
-        table, source, params = self._where(query, stage)  # a page past the newest ROWS
+    def _page(self, query, stage, *, limit, offset, exclude) -> list[int]:
+        table, source, params = self._where(query, stage)
         if exclude:
             source += f" AND {table}.rowid NOT IN ({', '.join(['%s'] * len(exclude))})"
             params += list(exclude)
@@ -257,21 +228,6 @@ class SQLiteBackend(SearchBackend):
                 [*params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
-
-    def count(self, query, *, stage, cap, exclude=()) -> int:
-        found, excluded = self._stage(query, stage), set(exclude)
-        matches = sum(1 for key in found.keys if key not in excluded)
-        if found.complete or matches >= cap:
-            return min(cap, matches)
-        table, source, params = self._where(query, stage)  # a cap past the newest ROWS
-        if exclude:
-            source += f" AND {table}.rowid NOT IN ({', '.join(['%s'] * len(exclude))})"
-            params += list(exclude)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT %s)", [*params, cap]
-            )
-            return cursor.fetchone()[0]
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
