@@ -76,6 +76,7 @@ class Document:
         self.name_ends = [start + len(name) for start, name in self.names]
         self._sentences: dict[int, Sentence] = {}
         self._last_sentence: Sentence | None = None
+        self.inherited: dict[int, str | None] = {}  # by sentence start: the period in force
 
     def sentence(self, position: int) -> Sentence:
         last = self._last_sentence

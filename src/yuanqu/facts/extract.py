@@ -103,7 +103,12 @@ def _fact(doc: Document, figure: Figure, previous: Fact | None) -> Fact:
     if section is not None and kind != "rank":
         kind, period = "target", period or section[2]
     elif period is None and kind != "target":
-        period = _period_in_force(doc, sentence, start)
+        # The same for every figure of the sentence (a sentence lies within one line).
+        inherited = doc.inherited
+        if sentence.start in inherited:
+            period = inherited[sentence.start]
+        else:
+            period = inherited[sentence.start] = _period_in_force(doc, sentence, start)
     if approx is None and kind == "share":
         for cue, meant in SHARE_APPROX.items():  # 约占全市的三分之一
             if cue in norm[clause:start]:

@@ -5,6 +5,7 @@ every figure in every article.
 """
 
 import re
+from functools import lru_cache
 
 from .tries import trie_pattern
 
@@ -126,17 +127,24 @@ def metric_of(
 ) -> str | None:
     """A short label of what is measured: the noun after a count (超2100家外资企业) or the words
     before the figure in its clause, without time words, scope words and verbs."""
-    if unit in COUNT_UNITS:
-        after = FOLLOWING_NOUN.match(norm, end, min(len(norm), end + 16))
-        if after and after[1][0] not in "以左上同比增较占":
-            return after[1].strip("“”")
     if name is not None:  # the clause names the park: what follows the name is the metric
         clause_from = max(clause_from, name[0] + len(name[1]))
-    clause_from = max(clause_from, norm.rfind("、", clause_from, start) + 1)
-    lead = LEADING_NOISE.match(norm, clause_from, start)
+    following = norm[end : end + 16] if unit in COUNT_UNITS else None
+    return _metric(norm[clause_from:start], following)
+
+
+@lru_cache(maxsize=16_384)
+def _metric(before: str, following: str | None) -> str | None:
+    """metric_of over the clause's words before the figure (and the text after a count): park
+    reports repeat their phrasing (同比增长, 实现规上工业总产值), so each is worked out once."""
+    if following is not None:
+        after = FOLLOWING_NOUN.match(following)
+        if after and after[1][0] not in "以左上同比增较占":
+            return after[1].strip("“”")
+    before = before[before.rfind("、") + 1 :]
+    lead = LEADING_NOISE.match(before)
     if lead:
-        clause_from = lead.end()
-    before = norm[clause_from:start]
+        before = before[lead.end() :]
     ending = REVERSED_VERB_ENDING.match(before[::-1])  # every trailing verb at once
     if ending:
         before = before[: -ending.end()]
