@@ -113,36 +113,52 @@ def test_titles_holding_the_query_come_first_then_newer_ones(corpus):
     )
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="how SQLite leads a query")
-def test_rare_tokens_leading_a_query_find_what_the_whole_query_finds(corpus, monkeypatch):
-    """In a small corpus every token is rare, so every query is led by its rarest tokens and
-    confirmed in the text; asked as it is (no token counted rare), it must find the same."""
-    from yuanqu.search.backends import sqlite
+def test_a_query_led_by_its_rare_tokens_finds_what_it_finds_otherwise(corpus, monkeypatch):
+    """Each backend reaches a stage's matches in two ways: through the query's rarest tokens,
+    the text confirmed in each candidate; or, when every token is common, the query as it is
+    (SQLite) or a walk through the newest rows (PostgreSQL). In a small corpus every token is
+    rare; counting none rare must find the same."""
+    from yuanqu.search.backends import postgres, sqlite
 
-    backend, default = get_backend(), sqlite.DRIVER_CAP
+    backend, cap, plan = get_backend(), sqlite.DRIVER_CAP, postgres.PostgresBackend._plan
+    walked, walk = [], postgres.PostgresBackend._walk
+    monkeypatch.setattr(postgres.PostgresBackend, "_walk",
+                        lambda self, *a: walked.append(a) or walk(self, *a))  # fmt: skip
     texts = ["常州高新区", "新能源汽车", "常州 新能源", "合成生物 产业", "高新技术企业", "光伏",
              "亿元 增长", "集成电路设计", "不存在的词语组合", "园区 企业 项目", "企业园区",
-             "高新区企业", "产值增长"]  # fmt: skip
+             "高新区企业", "产值增长", "光 园区"]  # fmt: skip
 
-    def found(text, stage, led):
-        monkeypatch.setattr(sqlite, "DRIVER_CAP", default if led else 0)
+    def found(text, stage, led, tags=()):
+        # Counted rare, or every token common (on PostgreSQL: common and dense, so walked).
+        monkeypatch.setattr(sqlite, "DRIVER_CAP", cap if led else 0)
+        monkeypatch.setattr(postgres.PostgresBackend, "_plan",
+                            plan if led else lambda self, query, stage: ([], 1.0))  # fmt: skip
         query = selectors.analysed(text, "article", selectors.Filters(), False)
+        query.tags = list(tags)
+        walked.clear()
         keys = backend.keys(query, stage=stage, limit=10_000, by_time=True)
         assert backend.count(query, stage=stage, cap=10_000) == len(keys)
-        return keys, query.memo.get(("drivers", "search_fts"))
+        if connection.vendor == "sqlite":
+            tokens = [t for p in query.phrases for t in p if not t.endswith("*")]
+            assert bool(query.memo.get(("drivers", "search_fts"))) == (led and len(tokens) > 1)
+        else:
+            assert bool(walked) == (not led)
+        return keys
 
     for text in texts:
-        led, drivers = found(text, "phrase", True)
-        whole, none = found(text, "phrase", False)
-        assert led == whole and not none, text
-        tokens = [t for p in selectors.analysed(text, "article", selectors.Filters(), False).phrases
-                  for t in p]  # fmt: skip
-        assert drivers or len(tokens) < 2, text
-        led_words, _ = found(text, "words", True)
-        whole_words, _ = found(text, "words", False)
-        # Led, a word is confirmed anywhere in the text, not only where the segmenter cut it.
-        assert set(whole_words) <= set(led_words), text
-    assert found("新能源汽车", "phrase", True)[0]  # the comparison is not between empty lists
+        for tags in ((), ("prov_js",)):
+            assert found(text, "phrase", True, tags) == found(text, "phrase", False, tags), text
+            # Confirmed in the text, a word is found anywhere, not only where the segmenter cut
+            # it: led on SQLite, walked on PostgreSQL.
+            led, other = (
+                set(found(text, "words", True, tags)),
+                set(found(text, "words", False, tags)),
+            )
+            tokens, anywhere = (other, led) if connection.vendor == "sqlite" else (led, other)
+            assert tokens <= anywhere, text
+    assert found("新能源汽车", "phrase", True)  # the comparison is not between empty lists
+    assert found("产业", "phrase", False, ("prov_js",))
+    assert set(found("产业", "phrase", False, ("prov_js",))) < set(found("产业", "phrase", False))
 
 
 def test_traditional_and_full_width_queries_find_simplified_text(corpus):

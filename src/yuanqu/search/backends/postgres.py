@@ -5,9 +5,18 @@ lexemes without positions or weights. A phrase is found by all its bigrams (`'�
 '生态'`, a query the GIN index answers alone, no row rechecked) and confirmed in the stored text
 with strpos(). Matches are ranked as on SQLite: the whole query in the title first, newer first."""
 
+import time
+
 from django.db import connection
 
 from .base import ROWS, Query, SearchBackend, Stage, key_range
+
+LEAD_CAP = 5_000  # rows: a token estimated in fewer leads its query through the GIN index
+LEADS = 3
+SLACK = 1.3  # rows walked per match expected, over the estimated density
+PROBE = 1_000  # rows of the first window: how dense the matches really are
+WALK_COST = 2.5  # a row walked in key order costs this many rows handed over by the GIN index
+STATISTICS_TTL = 300  # seconds the planner's token statistics are kept
 
 CREATE = [
     "ALTER TABLE search_searchdocument ADD COLUMN IF NOT EXISTS grams_tsv tsvector",
@@ -38,13 +47,20 @@ def _term(token: str) -> str:
     return lexeme(token)
 
 
-def tsquery(query: Query, stage: str) -> tuple[str, str]:
+def tokens(query: Query, stage: str) -> list[str]:
+    return [t for p in query.phrases for t in p] if stage == "phrase" else list(query.words)
+
+
+def tsquery(query: Query, stage: str, leads=()) -> tuple[str, str]:
     """(grams query, words-and-tags query) as tsquery literals; "" where there is none. A
     phrase is asked as all its bigrams, its text confirmed in the row (see `_where`)."""
     tags = [lexeme(tag) for tag in query.tags]
     if stage == "words":
-        return "", " & ".join([lexeme(w) for w in query.words] + tags)
-    grams = dict.fromkeys(_term(t) for phrase in query.phrases for t in phrase)
+        return "", " & ".join([lexeme(w) for w in leads or query.words] + tags)
+    every = tokens(query, stage)
+    if leads:  # the rarest tokens, and the one-character prefixes the text cannot confirm
+        every = [*leads, *(t for t in every if t.endswith("*"))]
+    grams = dict.fromkeys(_term(t) for t in every)
     return " & ".join(grams), " & ".join(tags)
 
 
@@ -58,49 +74,139 @@ class PostgresBackend(SearchBackend):
         self.add_many([document])
 
     def add_many(self, documents) -> None:
+        """The vectors replace the token columns (only SQLite's index reads those): the rows
+        whose text confirms a phrase are then a fraction of the size."""
         with connection.cursor() as cursor:
             cursor.executemany(
-                "UPDATE search_searchdocument SET grams_tsv = %s::tsvector, words_tsv = %s::tsvector"
-                " WHERE id = %s",
+                "UPDATE search_searchdocument SET grams_tsv = %s::tsvector, words_tsv = %s::tsvector,"
+                " title_words = '', title_grams = '', body_words = '', body_grams = '' WHERE id = %s",
                 [self._vectors(document) for document in documents],
             )
 
     def remove(self, document) -> None:
         """The row goes with its document: nothing more to do."""
 
-    def _where(self, query: Query, stage: str) -> tuple[str, list]:
+    _statistics: dict = {}  # (column) -> (when, rows, {token: share of rows})
+
+    def _shares(self, column: str) -> tuple[float, dict[str, float]]:
+        """The table's rows and the share of them holding each common token, as ANALYZE last
+        counted them (kept for STATISTICS_TTL seconds)."""
+        kept = self._statistics.get(column)
+        if kept is None or time.monotonic() - kept[0] > STATISTICS_TTL:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT c.reltuples, s.most_common_elems::text::text[],"
+                    " s.most_common_elem_freqs FROM pg_class c LEFT JOIN pg_stats s"
+                    " ON s.tablename = c.relname AND s.attname = %s"
+                    " WHERE c.relname = 'search_searchdocument'",
+                    [column],
+                )
+                row = cursor.fetchone() or (0, None, None)
+            shares = dict(zip(row[1] or (), row[2] or (), strict=False))
+            kept = self._statistics[column] = (time.monotonic(), max(row[0], 0), shares)
+        return kept[1], kept[2]
+
+    def _plan(self, query: Query, stage: str) -> tuple[list[str], float]:
+        """The rarest tokens of a stage by the planner's statistics (a token ANALYZE did not
+        find common is rare) — none when every one is common — and the share of rows the stage
+        may match at most (its rarest token's share, times its filters'), or 0 when walking the
+        newest rows would read more of them than the GIN index finds (density² × rows below
+        SLACK × ROWS: the walk reads ROWS × SLACK / density rows, the index density × rows)."""
+        found = [t for t in tokens(query, stage) if not t.endswith("*")]
+        if len(found) < len(tokens(query, stage)) or not found:
+            return [], 0.0  # a one-character prefix: the GIN index answers it
+        rows, shares = self._shares("grams_tsv" if stage == "phrase" else "words_tsv")
+        estimates = sorted((shares.get(token, 0.0), token) for token in set(found))
+        density = estimates[0][0]
+        if query.tags:
+            tags = self._shares("words_tsv")[1]
+            for tag in query.tags:
+                density *= tags.get(tag, 0.0)
+        if density * density * rows < SLACK * ROWS:
+            density = 0.0
+        if estimates[0][0] * rows >= LEAD_CAP:
+            return [], density
+        return [token for _share, token in estimates[:LEADS]], density
+
+    def _where(self, query: Query, stage: str, leads=()) -> tuple[str, list]:
         """The WHERE of a stage's matches: its kind and dates as a range of keys (the unique
-        index on sort_key walks it), the GIN queries, the exact text confirmed."""
-        grams, words = tsquery(query, stage)
+        index on sort_key walks it), the GIN queries (all the tokens, or the rarest), the exact
+        text confirmed."""
+        grams, words = tsquery(query, stage, leads)
         where, params = ["sort_key >= %s", "sort_key < %s"], list(key_range(query))
         if grams:
             where.append("grams_tsv @@ %s::tsquery")
             params.append(grams)
-            for part in query.parts:  # the exact text, in the title (or names) or the body
-                if len(part) > 1:
-                    where.append("(strpos(aliases, %s) > 0 OR strpos(body, %s) > 0)")
-                    params += [part, part]
+        texts = [p for p in query.parts if len(p) > 1] if stage == "phrase" else []
+        texts += list(query.words) if stage == "words" and leads else []
+        for text in texts:  # the exact text (or word), in the title (or names) or the body
+            where.append("(strpos(aliases, %s) > 0 OR strpos(body, %s) > 0)")
+            params += [text, text]
         if words:
             where.append("words_tsv @@ %s::tsquery")
             params.append(words)
         return " AND ".join(where), params
 
+    def _walk(self, query: Query, titled: str, texts: list[str], density: float) -> Stage | None:
+        """A stage of common tokens, found by walking the newest rows a window at a time and
+        confirming the text in each. A first window of PROBE rows shows how dense the matches
+        are; the next is sized to hold the matches still wanted. None (ask the GIN index) as
+        soon as the rest of the walk would cost more than the rows the index would hand over."""
+        low, high = key_range(query)
+        budget = density * self._shares("grams_tsv")[0]  # rows holding the rarest token
+        conditions = ["(strpos(aliases, %s) > 0 OR strpos(body, %s) > 0)"] * len(texts)
+        conditions += ["strpos(' ' || tags || ' ', %s) > 0"] * len(query.tags)
+        found, walked, window = Stage(), 0, PROBE
+        with connection.cursor() as cursor:
+            while window * WALK_COST <= budget:
+                cursor.execute(
+                    "WITH w AS MATERIALIZED (SELECT sort_key, aliases, body, tags"
+                    " FROM search_searchdocument WHERE sort_key >= %s AND sort_key < %s"
+                    " ORDER BY sort_key DESC LIMIT %s)"
+                    f" SELECT sort_key, {titled} FROM w WHERE {' AND '.join(conditions) or 'TRUE'}"
+                    # and where to go on from, or NULL when the window is the range's last
+                    " UNION ALL SELECT CASE WHEN count(*) = %s THEN min(sort_key) END, NULL FROM w",
+                    [low, high, window, *texts, *[v for t in texts for v in (t, t)],
+                     *[f" {t} " for t in query.tags], window],
+                )  # fmt: skip
+                rows = cursor.fetchall()
+                boundary = next(key for key, flag in rows if flag is None)
+                matches = sorted(((k, f) for k, f in rows if f is not None), reverse=True)
+                found.keys += [key for key, _ in matches]
+                found.titled |= {key for key, in_title in matches if in_title}
+                if len(found.keys) >= ROWS:
+                    found.keys, found.complete = found.keys[:ROWS], False
+                    return found
+                if boundary is None:
+                    return found  # the whole range walked
+                high, walked = boundary, walked + window
+                if not found.keys:
+                    return None
+                window = int((ROWS - len(found.keys)) * SLACK * walked / len(found.keys))
+        return None
+
     def _stage(self, query: Query, stage: str) -> Stage:
         memo = ("stage", query.kind, stage)  # the other tabs' queries share the memo
         if memo not in query.memo:
-            where, params = self._where(query, stage)
             texts = query.parts if stage == "phrase" else query.words
             titled = " AND ".join(["strpos(aliases, %s) > 0"] * len(texts)) or "FALSE"
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT sort_key, {titled} FROM search_searchdocument WHERE {where}"
-                    " ORDER BY sort_key DESC LIMIT %s",
-                    [*texts, *params, ROWS],
-                )
-                rows = cursor.fetchall()
-            query.memo[memo] = Stage(keys=[key for key, _ in rows],
-                                     titled={key for key, in_title in rows if in_title},
-                                     complete=len(rows) < ROWS)  # fmt: skip
+            leads, density = self._plan(query, stage)
+            found = None
+            if not leads and density > 0:
+                found = self._walk(query, titled, list(texts), density)
+            if found is None:
+                where, params = self._where(query, stage, leads)
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT sort_key, {titled} FROM search_searchdocument WHERE {where}"
+                        " ORDER BY sort_key DESC LIMIT %s",
+                        [*texts, *params, ROWS],
+                    )
+                    rows = cursor.fetchall()
+                found = Stage(keys=[key for key, _ in rows],
+                              titled={key for key, in_title in rows if in_title},
+                              complete=len(rows) < ROWS)  # fmt: skip
+            query.memo[memo] = found
         return query.memo[memo]
 
     def _page(self, query, stage, *, limit, offset, exclude) -> list[int]:
