@@ -54,9 +54,10 @@ class SearchBackend:
     """Index and query SearchDocument rows. `stage` is "phrase" (the exact text of each part)
     or "words" (every word, anywhere).
 
-    Each stage is evaluated once per query (`_stage`): its newest ROWS matches serve the counts
-    and first pages of a whole results page; when they are all of its matches, those holding
-    the query in the title come first. A page or a count past them asks again (`_page`)."""
+    Each stage is evaluated once per query (`_stage`, kept by `_found`): its newest ROWS
+    matches serve the counts and first pages of a whole results page; when they are all of its
+    matches, those holding the query in the title come first. A page or a count past them asks
+    again (`_page`)."""
 
     common_term_docs = 1_000  # above this many matches, relevance ranking gives way to recency
 
@@ -71,7 +72,14 @@ class SearchBackend:
         raise NotImplementedError
 
     def _stage(self, query: Query, stage: str) -> Stage:
+        """Evaluate a stage (called once per query and stage, see `_found`)."""
         raise NotImplementedError
+
+    def _found(self, query: Query, stage: str) -> Stage:
+        memo = ("stage", query.kind, stage)  # the other tabs' queries share the memo
+        if memo not in query.memo:
+            query.memo[memo] = self._stage(query, stage)
+        return query.memo[memo]
 
     def _page(self, query: Query, stage: str, *, limit: int, offset: int, exclude) -> list[int]:
         """Keys of a stage newest first, past what `_stage` keeps."""
@@ -80,7 +88,7 @@ class SearchBackend:
     def keys(
         self, query: Query, *, stage: str, limit: int, offset: int = 0, exclude=(), by_time=False
     ) -> list[int]:
-        found, excluded = self._stage(query, stage), set(exclude)
+        found, excluded = self._found(query, stage), set(exclude)
         keys = [key for key in found.keys if key not in excluded]
         if found.complete and not by_time:  # the whole query in the title first, newer first
             keys = [k for k in keys if k in found.titled] + [
@@ -92,7 +100,7 @@ class SearchBackend:
 
     def count(self, query: Query, *, stage: str, cap: int, exclude=()) -> int:
         """How many match (at most `cap`), leaving out the keys in `exclude`."""
-        found, excluded = self._stage(query, stage), set(exclude)
+        found, excluded = self._found(query, stage), set(exclude)
         matches = sum(1 for key in found.keys if key not in excluded)
         if found.complete or matches >= cap:
             return min(cap, matches)

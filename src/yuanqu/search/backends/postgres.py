@@ -112,8 +112,9 @@ class PostgresBackend(SearchBackend):
         may match at most (its rarest token's share, times its filters'), or 0 when walking the
         newest rows would read more of them than the GIN index finds (density² × rows below
         SLACK × ROWS: the walk reads ROWS × SLACK / density rows, the index density × rows)."""
-        found = [t for t in tokens(query, stage) if not t.endswith("*")]
-        if len(found) < len(tokens(query, stage)) or not found:
+        every = tokens(query, stage)
+        found = [t for t in every if not t.endswith("*")]
+        if len(found) < len(every) or not found:
             return [], 0.0  # a one-character prefix: the GIN index answers it
         rows, shares = self._shares("grams_tsv" if stage == "phrase" else "words_tsv")
         estimates = sorted((shares.get(token, 0.0), token) for token in set(found))
@@ -186,28 +187,24 @@ class PostgresBackend(SearchBackend):
         return None
 
     def _stage(self, query: Query, stage: str) -> Stage:
-        memo = ("stage", query.kind, stage)  # the other tabs' queries share the memo
-        if memo not in query.memo:
-            texts = query.parts if stage == "phrase" else query.words
-            titled = " AND ".join(["strpos(aliases, %s) > 0"] * len(texts)) or "FALSE"
-            leads, density = self._plan(query, stage)
-            found = None
-            if not leads and density > 0:
-                found = self._walk(query, titled, list(texts), density)
-            if found is None:
-                where, params = self._where(query, stage, leads)
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        f"SELECT sort_key, {titled} FROM search_searchdocument WHERE {where}"
-                        " ORDER BY sort_key DESC LIMIT %s",
-                        [*texts, *params, ROWS],
-                    )
-                    rows = cursor.fetchall()
-                found = Stage(keys=[key for key, _ in rows],
-                              titled={key for key, in_title in rows if in_title},
-                              complete=len(rows) < ROWS)  # fmt: skip
-            query.memo[memo] = found
-        return query.memo[memo]
+        texts = query.parts if stage == "phrase" else query.words
+        titled = " AND ".join(["strpos(aliases, %s) > 0"] * len(texts)) or "FALSE"
+        leads, density = self._plan(query, stage)
+        if not leads and density > 0:
+            walked = self._walk(query, titled, list(texts), density)
+            if walked is not None:
+                return walked
+        where, params = self._where(query, stage, leads)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT sort_key, {titled} FROM search_searchdocument WHERE {where}"
+                " ORDER BY sort_key DESC LIMIT %s",
+                [*texts, *params, ROWS],
+            )
+            rows = cursor.fetchall()
+        return Stage(keys=[key for key, _ in rows],
+                     titled={key for key, in_title in rows if in_title},
+                     complete=len(rows) < ROWS)  # fmt: skip
 
     def _page(self, query, stage, *, limit, offset, exclude) -> list[int]:
         where, params = self._where(query, stage)

@@ -155,15 +155,13 @@ class SQLiteBackend(SearchBackend):
             return [value for text in texts for value in (text, text)]
 
         kept = ws if with_words else query.parts  # every phrase match holds every word too
-        low, high = key_range(query)
+        table, where, params = self._where(query, "phrase", drivers)
         sql = (
             f"SELECT {table}.rowid, {anywhere(query.parts)}, {title(query.parts)}, {title(ws)}"
             f" FROM {table} JOIN search_searchdocument AS d ON d.sort_key = {table}.rowid"
-            f" WHERE {table} MATCH %s AND {table}.rowid >= %s AND {table}.rowid < %s"
-            f" AND {anywhere(kept)} ORDER BY {table}.rowid DESC"
+            f" WHERE {where} AND {anywhere(kept)} ORDER BY {table}.rowid DESC"
         )
-        params = [*doubled(query.parts), *query.parts, *ws,
-                  match(query, "phrase", drivers), low, high, *doubled(kept)]  # fmt: skip
+        params = [*doubled(query.parts), *query.parts, *ws, *params, *doubled(kept)]
         phrase, words_found = Stage(), Stage()
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -180,51 +178,45 @@ class SQLiteBackend(SearchBackend):
                     words_found.titled.add(key)
         return {"phrase": phrase, "words": words_found} if with_words else {"phrase": phrase}
 
-    def _where(self, query: Query, stage: str) -> tuple[str, str, list]:
-        """(table, from-and-where, params) of a stage's matches, the query as it is."""
+    def _where(self, query: Query, stage: str, drivers=()) -> tuple[str, str, list]:
+        """(table, where, params) of a stage's matches: the query as it is, or its rare tokens."""
         table = TABLES[query.kind]
-        low, high = key_range(query)
         where = f"{table} MATCH %s AND {table}.rowid >= %s AND {table}.rowid < %s"
-        return table, f"{table} WHERE {where}", [match(query, stage), low, high]
+        return table, where, [match(query, stage, drivers), *key_range(query)]
 
     def _stage(self, query: Query, stage: str) -> Stage:
-        """A stage's newest ROWS matches, found once per query (led by rare bigrams, or asked as
-        it is); which of them hold the whole query in the title is worked out when they are all
-        of its matches."""
+        """A stage's newest ROWS matches (led by rare bigrams, or asked as it is); which of them
+        hold the whole query in the title is worked out when they are all of its matches."""
         led = self._led(query, stage)
         if led is not None:
             return led
-        memo = ("stage", query.kind, stage)
-        if memo not in query.memo:
-            table, source, params = self._where(query, stage)
-            with connection.cursor() as cursor:
+        table, where, params = self._where(query, stage)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT %s",
+                [*params, ROWS],
+            )
+            found = Stage(keys=[row[0] for row in cursor.fetchall()])
+            found.complete = len(found.keys) < ROWS
+            texts = query.parts if stage == "phrase" else words(query)
+            if found.complete and found.keys:
                 cursor.execute(
-                    f"SELECT {table}.rowid FROM {source} ORDER BY {table}.rowid DESC LIMIT %s",
-                    [*params, ROWS],
+                    "SELECT sort_key FROM search_searchdocument WHERE sort_key IN"
+                    f" ({', '.join(['%s'] * len(found.keys))}) AND "
+                    + (" AND ".join(["instr(aliases, %s) > 0"] * len(texts)) or "0"),
+                    [*found.keys, *texts],
                 )
-                found = Stage(keys=[row[0] for row in cursor.fetchall()])
-                found.complete = len(found.keys) < ROWS
-                texts = query.parts if stage == "phrase" else words(query)
-                if found.complete and found.keys:
-                    cursor.execute(
-                        "SELECT sort_key FROM search_searchdocument WHERE sort_key IN"
-                        f" ({', '.join(['%s'] * len(found.keys))}) AND "
-                        + (" AND ".join(["instr(aliases, %s) > 0"] * len(texts)) or "0"),
-                        [*found.keys, *texts],
-                    )
-                    found.titled = {row[0] for row in cursor.fetchall()}
-            query.memo[memo] = found
-        return query.memo[memo]
+                found.titled = {row[0] for row in cursor.fetchall()}
+        return found
 
     def _page(self, query, stage, *, limit, offset, exclude) -> list[int]:
-        table, source, params = self._where(query, stage)
+        table, where, params = self._where(query, stage)
         if exclude:
-            source += f" AND {table}.rowid NOT IN ({', '.join(['%s'] * len(exclude))})"
+            where += f" AND rowid NOT IN ({', '.join(['%s'] * len(exclude))})"
             params += list(exclude)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {table}.rowid FROM {source} ORDER BY {table}.rowid DESC"
-                " LIMIT %s OFFSET %s",
+                f"SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
