@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .tickets import Ticketed
 
-class Notice(models.Model):
+
+class Notice(Ticketed):
     """A rights holder's notice. A valid one takes the item down at once and is forwarded to
     the uploader — or published on the public notices page when there is none to reach."""
 
@@ -15,8 +16,8 @@ class Notice(models.Model):
         COUNTERED = "countered", _("item restored after a counter-notice")
         REFUSED = "refused", _("refused")
 
-    ticket = models.CharField(max_length=20, unique=True)
-    key = models.CharField(max_length=40)
+    status_view = "moderation:notice_status"
+
     state = models.CharField(max_length=10, choices=State.choices)
     refusal = models.TextField(blank=True)
     article = models.ForeignKey("news.Article", on_delete=models.PROTECT, related_name="notices")
@@ -30,19 +31,6 @@ class Notice(models.Model):
     signature = models.CharField(_("signed by"), max_length=50)
     forwarded_to_uploader = models.BooleanField(default=False)
     public = models.BooleanField(default=False)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    created_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return self.ticket
-
-    def get_absolute_url(self):
-        return reverse("moderation:notice_status", kwargs={"ticket": self.ticket}) + (
-            f"?key={self.key}"
-        )
 
 
 class CounterNotice(models.Model):

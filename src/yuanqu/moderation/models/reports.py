@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .tickets import Ticketed
+
 
 class Category(models.TextChoices):
     """The prohibited content of the content-ecosystem rules, and what park news adds to it."""
@@ -55,9 +57,9 @@ class Case(models.Model):
         return reverse("moderation:case_detail", kwargs={"pk": self.pk})
 
 
-class Report(models.Model):
-    ticket = models.CharField(max_length=20, unique=True)
-    key = models.CharField(max_length=40)  # the secret in the reporter's status link
+class Report(Ticketed):
+    status_view = "moderation:report_status"
+
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="reports")
     category = models.CharField(_("category"), max_length=12, choices=Category.choices)
     article = models.ForeignKey("news.Article", null=True, blank=True, on_delete=models.PROTECT,
@@ -68,16 +70,3 @@ class Report(models.Model):
     contact = models.CharField(_("how to reach you"), max_length=100, blank=True)
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")  # fmt: skip
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    created_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return self.ticket
-
-    def get_absolute_url(self):
-        return reverse("moderation:report_status", kwargs={"ticket": self.ticket}) + (
-            f"?key={self.key}"
-        )
