@@ -176,3 +176,18 @@ def test_subject_carries_from_the_title_and_earlier_sentences():
     text = "苏州工业园区去年经济运行稳中有进\n全年实现地区生产总值约3800亿元。\n无锡高新区物联网产业规模突破4500亿元。"
     facts = extract(text, published="2025-01-16")
     assert [f.subject for f in facts] == ["苏州工业园区", "无锡高新区"]
+
+
+def test_repeated_phrasing_reads_each_context_afresh():
+    """The metric and period caches key on what a result depends on: the same words before a
+    count with other words after it, and the same period phrase in articles of other dates."""
+    assert one("园区拥有5家外资企业。").metric == "外资企业"
+    assert one("园区拥有5家高新技术企业。").metric == "高新技术企业"
+    assert one("园区拥有外资企业5家。").metric == "外资企业"
+    bare, dated = "上半年，产值100亿元。", "今年上半年，产值100亿元。"
+    assert one(bare, published="2024-08-29").period == "2024-H1"
+    assert one(bare, published="2024-03-01").period == "2023-H1"  # not over yet: last year's
+    assert one(dated, published="2024-03-01").period == "2024-H1"
+    assert one(dated, published="2025-08-01").period == "2025-H1"
+    assert one("到2025年，产值突破100亿元。", published="2024-08-29").kind == "target"
+    assert one("到2025年，产值突破100亿元。", published="2026-08-29").kind != "target"

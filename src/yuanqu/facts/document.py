@@ -20,20 +20,11 @@ class Sentence:
         self.start, self.end, self.text = start, end, doc.text[start:end].strip()
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     """A short line without a full stop: a heading, or one line of a post that gives a figure a line."""
     if len(line) > meaning.HEADING_MAX and len(line.strip()) > meaning.HEADING_MAX:
         return False  # most lines: no need to look further
     return not line.rstrip().endswith(("。", "！", "；"))
-
-
-def _paragraphs(norm: str) -> list[tuple[int, int, bool]]:
-    """(start, end, is_short) of every line."""
-    paragraphs, offset = [], 0
-    for line in norm.split("\n"):
-        paragraphs.append((offset, offset + len(line), _is_heading(line)))
-        offset += len(line) + 1
-    return paragraphs
 
 
 def _target_sections(norm: str, published: date | None) -> list[tuple[int, int, str | None]]:
@@ -41,7 +32,7 @@ def _target_sections(norm: str, published: date | None) -> list[tuple[int, int, 
     heading; a heading is a short line without a full stop."""
     sections, heading, offset = [], None, 0
     for line in norm.split("\n"):
-        if _is_heading(line):
+        if is_heading(line):
             if heading is not None:
                 sections.append((heading[0], offset, heading[1]))
                 heading = None
@@ -72,7 +63,6 @@ class Document:
         self.target_sections = (
             _target_sections(norm, published) if "目标" in norm or "预期" in norm else []
         )
-        self._paragraphs: list[tuple[int, int, bool]] | None = None
         self.name_ends = [start + len(name) for start, name in self.names]
         self._sentences: dict[int, Sentence] = {}
         self._last_sentence: Sentence | None = None
@@ -91,13 +81,11 @@ class Document:
         self._last_sentence = sentence
         return sentence
 
-    @property
-    def paragraphs(self) -> list[tuple[int, int, bool]]:
-        """(start, end, is_short) of every line; only sentences inheriting a period need them."""
-        if self._paragraphs is None:
-            self._paragraphs = _paragraphs(self.norm)
-            self.paragraph_starts = [start for start, _, _ in self._paragraphs]
-        return self._paragraphs
+    def line(self, position: int) -> tuple[int, int]:
+        """(start, end) of the line holding the position, without its newline."""
+        norm = self.norm
+        end = norm.find("\n", position)
+        return norm.rfind("\n", 0, position) + 1, len(norm) if end < 0 else end
 
     def clause_start(self, sentence: Sentence, position: int) -> int:
         """Where the clause holding the position starts (after ，；：), within its sentence."""

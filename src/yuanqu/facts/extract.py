@@ -4,7 +4,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 
 from . import meaning
-from .document import Document, Sentence
+from .document import Document, Sentence, is_heading
 from .figures import CHANGE_FAMILIES, SHARE_APPROX, SHARE_FAMILIES, Figure, figures
 from .grammar import FALLING
 from .model import Fact
@@ -64,16 +64,14 @@ def _period_in_force(doc: Document, sentence: Sentence, start: int) -> str | Non
     index = bisect_right(doc.targets, sentence.end) - 1
     if index >= 0 and doc.targets[index] > sentence.start:
         return None
-    paragraphs = doc.paragraphs
-    paragraph = bisect_right(doc.paragraph_starts, start) - 1
-    first, _, short = paragraphs[paragraph]
+    first, end = doc.line(start)
+    short = is_heading(norm[first:end])
     found = _last_period(doc, first, sentence.start)
-    for earlier in range(paragraph - 1, -1, -1):
-        if found is not None:
-            break
-        begin, end, heading = paragraphs[earlier]
-        found = _last_period(doc, begin, end)
-        if found is None and heading and not short:
+    while found is None and first > 0:  # the lines before, nearest first
+        end = first - 1
+        first = norm.rfind("\n", 0, end) + 1
+        found = _last_period(doc, first, end)
+        if found is None and not short and is_heading(norm[first:end]):
             break  # the section starts here and names no period
     return found
 

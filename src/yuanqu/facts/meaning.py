@@ -129,18 +129,18 @@ def metric_of(
     before the figure in its clause, without time words, scope words and verbs."""
     if name is not None:  # the clause names the park: what follows the name is the metric
         clause_from = max(clause_from, name[0] + len(name[1]))
-    following = norm[end : end + 16] if unit in COUNT_UNITS else None
-    return _metric(norm[clause_from:start], following)
+    if unit in COUNT_UNITS:
+        after = FOLLOWING_NOUN.match(norm, end, end + 16)
+        if after and after[1][0] not in "以左上同比增较占":
+            return after[1].strip("“”")
+    return _metric(norm[clause_from:start])
 
 
 @lru_cache(maxsize=16_384)
-def _metric(before: str, following: str | None) -> str | None:
-    """metric_of over the clause's words before the figure (and the text after a count): park
-    reports repeat their phrasing (同比增长, 实现规上工业总产值), so each is worked out once."""
-    if following is not None:
-        after = FOLLOWING_NOUN.match(following)
-        if after and after[1][0] not in "以左上同比增较占":
-            return after[1].strip("“”")
+def _metric(before: str) -> str | None:
+    """metric_of over the clause's words before the figure: park reports repeat their phrasing
+    (同比增长, 实现规上工业总产值), so each is worked out once. (The words after a count differ
+    from figure to figure and are read in metric_of, outside the cache.)"""
     before = before[before.rfind("、") + 1 :]
     lead = LEADING_NOISE.match(before)
     if lead:

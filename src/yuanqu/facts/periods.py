@@ -135,14 +135,17 @@ def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool
     after it. Comparison bases (比上年, 较一季度, 是2018年的) and event dates (建成于2016年,
     2024年第二届) are not periods of a figure; they are skipped, as are dates (2024年8月29日)."""
     found, context_year = [], None
-    month = _month_of(published)
+    # What resolution depends on, and so what the cache keys on: the year and month of
+    # publication for a phrase without a year of its own, the year alone for one with it.
+    month = published.replace(day=1) if published else None
+    year = published.replace(month=1, day=1) if published else None
     for match in PERIODS.finditer(text):
         start, end = match.span()
         if start == end:
             continue
-        year, relative, sub = match.group(_YEAR, _REL, _SUB)
+        explicit, relative, sub = match.group(_YEAR, _REL, _SUB)
         after = text[end : end + 1]
-        if year and not sub and (after.isdigit() or after in ("第", "届")):
+        if explicit and not sub and (after.isdigit() or after in ("第", "届")):
             continue
         before = text[start - 1] if start else ""
         if before in ("比", "较", "于") or (before == "是" and after == "的"):
@@ -151,24 +154,22 @@ def find_periods(text: str, published: date | None) -> list[tuple[int, str, bool
             continue  # 完成全年目标的47.7%: the year's plan, not a period
         if sub == "同期" and found and relative:
             # 去年同期: the period just named, a year earlier.
-            shifted = _resolve_text(match[0], month, None)[2]
+            shifted = _resolve_text(match[0], year, None)[2]
             if shifted is None:
                 continue
             shift = shifted - int(found[-1][1][:4])
             period = SHIFT_YEAR.sub(lambda y, by=shift: str(int(y[0]) + by), found[-1][1])
             found.append((start, period, False))
             continue
-        period, is_target, resolved = _resolve_text(match[0], month, context_year)
+        if explicit or relative:
+            period, is_target, resolved = _resolve_text(match[0], year, None)
+        else:
+            period, is_target, resolved = _resolve_text(match[0], month, context_year)
         if period:
-            if (year or relative) and not is_target:
+            if (explicit or relative) and not is_target:
                 context_year = resolved
             found.append((start, period, is_target))
     return found
-
-
-def _month_of(published: date | None) -> date | None:
-    """Resolution depends on the year and month of publication only: the cache keys on that."""
-    return published.replace(day=1) if published else None
 
 
 @lru_cache(maxsize=8192)
