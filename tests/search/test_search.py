@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -132,7 +133,7 @@ def test_a_query_led_by_its_rare_tokens_finds_what_it_finds_otherwise(corpus, mo
         # Counted rare, or every token common (on PostgreSQL: common and dense, so walked).
         monkeypatch.setattr(sqlite, "DRIVER_CAP", cap if led else 0)
         monkeypatch.setattr(postgres.PostgresBackend, "_plan",
-                            plan if led else lambda self, query, stage: ([], 1.0))  # fmt: skip
+                            plan if led else lambda self, query, stage, needed: ([], 1.0))  # fmt: skip
         query = selectors.analysed(text, "article", selectors.Filters(), False)
         query.tags = list(tags)
         walked.clear()
@@ -159,6 +160,61 @@ def test_a_query_led_by_its_rare_tokens_finds_what_it_finds_otherwise(corpus, mo
     assert found("新能源汽车", "phrase", True)  # the comparison is not between empty lists
     assert found("产业", "phrase", False, ("prov_js",))
     assert set(found("产业", "phrase", False, ("prov_js",))) < set(found("产业", "phrase", False))
+
+
+def test_a_common_stage_stops_at_the_page_once_its_count_is_sure(corpus, monkeypatch):
+    """PostgreSQL walks the newest rows for a common stage and stops once it holds the page and
+    a sample from which there are surely more than ROWS matches (scaled down here: a corpus of
+    51 articles played as one of 100,000). The page is the one the whole walk gives, and the
+    count is reported capped only when the sample makes it sure. (SQLite's index hands over
+    the newest ROWS matches at little cost and keeps them all.)"""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps a stage's newest ROWS matches whatever the page needs")
+    from yuanqu.search.backends import postgres
+
+    backend = get_backend()
+    backend.optimize()  # the planner's statistics, the quantiles of the keys among them
+    monkeypatch.setattr(postgres.PostgresBackend, "_statistics", {})
+    monkeypatch.setattr(postgres.PostgresBackend, "_plan",
+                        lambda self, query, stage, needed: ([], 1.0))  # fmt: skip
+    for name, value in (("ROWS", 30), ("PROBE", 10), ("SAMPLE", 4), ("SLACK", 1.0)):
+        monkeypatch.setattr(postgres, name, value)
+
+    def stage(rows_in_range, page_end):
+        monkeypatch.setattr(postgres.PostgresBackend, "_rows_between",
+                            lambda self, low, high: rows_in_range)  # fmt: skip
+        query = selectors.analysed("亿元", "article", selectors.Filters(), False)
+        query.page_end = page_end
+        return query, backend._found(query, "phrase")
+
+    every = SearchDocument.objects.filter(kind="article", body__contains="亿元").count()
+    assert every > 30  # a common stage in this corpus
+    whole_query, whole = stage(0, 2)  # no estimate of the rows in range: walked to ROWS
+    assert len(whole.keys) == 30 and not whole.complete and whole.at_least == 0
+    query, sampled = stage(100_000, 2)
+    assert 4 <= len(sampled.keys) < 30 and not sampled.complete
+    assert 30 <= sampled.at_least <= postgres.PostgresBackend._shares(backend, "grams_tsv")[0]
+    assert sampled.keys == whole.keys[: len(sampled.keys)]  # the newest, in order
+    with CaptureQueriesContext(connection) as asked:  # the page and a sure count: at hand
+        assert backend.keys(query, stage="phrase", limit=2) == whole.keys[:2]
+        assert backend.count(query, stage="phrase", cap=20) == 20  # surely more than 20
+    assert len(asked) == 0
+    assert backend.count(query, stage="phrase", cap=1_000) == every  # not sure: counted
+    assert backend.keys(query, stage="phrase", limit=5, offset=40) == backend.keys(
+        whole_query, stage="phrase", limit=5, offset=40
+    )  # a page past the sample is asked for
+    _, small = stage(10, 2)  # a sample of a range this small proves nothing
+    assert small.at_least == 0
+
+
+def test_a_sample_bounds_a_count_from_below():
+    from yuanqu.search.backends.postgres import SAMPLE, PostgresBackend
+
+    at_least = PostgresBackend._at_least
+    assert at_least(100, 1_000, 1_000_000, 10**9) == 80_000  # (100 - 2·10) per 1,000 rows
+    assert at_least(100, 1_000, 1_000_000, 5_000) == 5_000  # no more than its rarest token
+    assert at_least(SAMPLE - 1, 10, 1_000_000, 10**9) == 0  # too few to tell
+    assert at_least(100, 1_000, 0, 10**9) == 0  # rows in range unknown
 
 
 def test_traditional_and_full_width_queries_find_simplified_text(corpus):

@@ -158,6 +158,7 @@ def search(text: str, *, kind: str = "article", filters: Filters | None = None,
         return results
     dictionary_load()
     exact = exact_names(text, kind, filters.tags())
+    query.page_end = page * per_page + len(exact)
     keys, results.total, results.capped = _keys(query, exact, (page - 1) * per_page, per_page)
     for other in KINDS:  # the other tabs' counts, found the same way
         if other == kind:

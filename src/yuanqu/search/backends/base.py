@@ -26,17 +26,22 @@ class Query:
     date_from: datetime | None = None
     date_to: datetime | None = None
     newest_first: bool = False
+    # How far into a stage's matches the page reaches (its offset and length, and the exact
+    # names it leaves out): a backend that samples a common stage stops once it has these.
+    page_end: int = ROWS
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # a backend's, per query
 
 
 @dataclass
 class Stage:
     """A stage's newest matches (at most ROWS), newest first; those holding the whole query in
-    the title (a park's or enterprise's names); whether they are all of its matches."""
+    the title (a park's or enterprise's names); whether they are all of its matches; and, when
+    they are not, a lower bound of how many there are (from a sample of the newest rows)."""
 
     keys: list[int] = field(default_factory=list)
     titled: set[int] = field(default_factory=set)
     complete: bool = True
+    at_least: int = 0
 
 
 def key_range(query: Query) -> tuple[int, int]:
@@ -71,14 +76,15 @@ class SearchBackend:
     def remove(self, document) -> None:
         raise NotImplementedError
 
-    def _stage(self, query: Query, stage: str) -> Stage:
-        """Evaluate a stage (called once per query and stage, see `_found`)."""
+    def _stage(self, query: Query, stage: str, needed: int) -> Stage:
+        """Evaluate a stage (called once per query and stage, see `_found`). `needed`: how many
+        of its newest matches the page shows or leaves out; more are kept when cheap."""
         raise NotImplementedError
 
-    def _found(self, query: Query, stage: str) -> Stage:
+    def _found(self, query: Query, stage: str, exclude=()) -> Stage:
         memo = ("stage", query.kind, stage)  # the other tabs' queries share the memo
         if memo not in query.memo:
-            query.memo[memo] = self._stage(query, stage)
+            query.memo[memo] = self._stage(query, stage, query.page_end + len(exclude))
         return query.memo[memo]
 
     def _page(self, query: Query, stage: str, *, limit: int, offset: int, exclude) -> list[int]:
@@ -88,7 +94,7 @@ class SearchBackend:
     def keys(
         self, query: Query, *, stage: str, limit: int, offset: int = 0, exclude=(), by_time=False
     ) -> list[int]:
-        found, excluded = self._found(query, stage), set(exclude)
+        found, excluded = self._found(query, stage, exclude), set(exclude)
         keys = [key for key in found.keys if key not in excluded]
         if found.complete and not by_time:  # the whole query in the title first, newer first
             keys = [k for k in keys if k in found.titled] + [
@@ -100,10 +106,12 @@ class SearchBackend:
 
     def count(self, query: Query, *, stage: str, cap: int, exclude=()) -> int:
         """How many match (at most `cap`), leaving out the keys in `exclude`."""
-        found, excluded = self._found(query, stage), set(exclude)
+        found, excluded = self._found(query, stage, exclude), set(exclude)
         matches = sum(1 for key in found.keys if key not in excluded)
         if found.complete or matches >= cap:
             return min(cap, matches)
+        if found.at_least - len(excluded) >= cap:
+            return cap
         return len(self._page(query, stage, limit=cap, offset=0, exclude=exclude))
 
     def rebuild(self) -> None:

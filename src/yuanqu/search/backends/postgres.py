@@ -5,6 +5,7 @@ lexemes without positions or weights. A phrase is found by all its bigrams (`'�
 '生态'`, a query the GIN index answers alone, no row rechecked) and confirmed in the stored text
 with strpos(). Matches are ranked as on SQLite: the whole query in the title first, newer first."""
 
+import math
 import time
 
 from django.db import connection
@@ -15,6 +16,7 @@ LEAD_CAP = 5_000  # rows: a token estimated in fewer leads its query through the
 LEADS = 3
 SLACK = 1.3  # rows walked per match expected, over the estimated density
 PROBE = 1_000  # rows of the first window: how dense the matches really are
+SAMPLE = 25  # matches in the newest rows from which a stage's count may be estimated
 WALK_COST = 2.5  # a row walked in key order costs this many rows handed over by the GIN index
 STATISTICS_TTL = 300  # seconds the planner's token statistics are kept
 
@@ -86,7 +88,7 @@ class PostgresBackend(SearchBackend):
     def remove(self, document) -> None:
         """The row goes with its document: nothing more to do."""
 
-    _statistics: dict = {}  # (column) -> (when, rows, {token: share of rows})
+    _statistics: dict = {}  # column -> (when, rows, {token: share of rows} or key quantiles)
 
     def _shares(self, column: str) -> tuple[float, dict[str, float]]:
         """The table's rows and the share of them holding each common token, as ANALYZE last
@@ -106,12 +108,34 @@ class PostgresBackend(SearchBackend):
             kept = self._statistics[column] = (time.monotonic(), max(row[0], 0), shares)
         return kept[1], kept[2]
 
-    def _plan(self, query: Query, stage: str) -> tuple[list[str], float]:
+    def _quantiles(self) -> tuple[float, list[int]]:
+        """The table's rows and the quantiles of their keys, as ANALYZE last found them."""
+        kept = self._statistics.get("sort_key")
+        if kept is None or time.monotonic() - kept[0] > STATISTICS_TTL:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT c.reltuples, s.histogram_bounds::text::bigint[] FROM pg_class c"
+                    " LEFT JOIN pg_stats s ON s.tablename = c.relname AND s.attname = 'sort_key'"
+                    " WHERE c.relname = 'search_searchdocument'"
+                )
+                row = cursor.fetchone() or (0, None)
+            kept = self._statistics["sort_key"] = (time.monotonic(), max(row[0], 0), row[1] or [])
+        return kept[1], kept[2]
+
+    def _rows_between(self, low: int, high: int) -> float:
+        """About how many rows have keys in [low, high) (0 when ANALYZE has not run)."""
+        rows, bounds = self._quantiles()
+        if len(bounds) < 2:
+            return 0.0
+        return rows * sum(1 for bound in bounds if low <= bound < high) / len(bounds)
+
+    def _plan(self, query: Query, stage: str, needed: int) -> tuple[list[str], float]:
         """The rarest tokens of a stage by the planner's statistics (a token ANALYZE did not
         find common is rare) — none when every one is common — and the share of rows the stage
         may match at most (its rarest token's share, times its filters'), or 0 when walking the
         newest rows would read more of them than the GIN index finds (density² × rows below
-        SLACK × ROWS: the walk reads ROWS × SLACK / density rows, the index density × rows)."""
+        SLACK × wanted: the walk reads wanted × SLACK / density rows, the index density × rows,
+        where wanted is what the page needs, or enough to estimate the count from)."""
         every = tokens(query, stage)
         found = [t for t in every if not t.endswith("*")]
         if len(found) < len(every) or not found:
@@ -123,7 +147,7 @@ class PostgresBackend(SearchBackend):
             tags = self._shares("words_tsv")[1]
             for tag in query.tags:
                 density *= tags.get(tag, 0.0)
-        if density * density * rows < SLACK * ROWS:
+        if density * density * rows < SLACK * max(needed, SAMPLE):
             density = 0.0
         if estimates[0][0] * rows >= LEAD_CAP:
             return [], density
@@ -148,16 +172,21 @@ class PostgresBackend(SearchBackend):
             params.append(words)
         return " AND ".join(where), params
 
-    def _walk(self, query: Query, titled: str, texts: list[str], density: float) -> Stage | None:
+    def _walk(
+        self, query: Query, titled: str, texts: list[str], density: float, needed: int
+    ) -> Stage | None:
         """A stage of common tokens, found by walking the newest rows a window at a time and
         confirming the text in each. A first window of PROBE rows shows how dense the matches
-        are; the next is sized to hold the matches still wanted. None (ask the GIN index) as
-        soon as the rest of the walk would cost more than the rows the index would hand over."""
+        are; the next is sized to hold the matches still wanted. The walk ends with ROWS
+        matches, or with the page's and a sample from which the stage is surely more than ROWS
+        (see `_at_least`). None (ask the GIN index) as soon as the rest of the walk would cost
+        more than the rows the index would hand over."""
         low, high = key_range(query)
         budget = density * self._shares("grams_tsv")[0]  # rows holding the rarest token
+        in_range = self._rows_between(low, high)
         conditions = ["(strpos(aliases, %s) > 0 OR strpos(body, %s) > 0)"] * len(texts)
         conditions += ["strpos(' ' || tags || ' ', %s) > 0"] * len(query.tags)
-        found, walked, window = Stage(), 0, PROBE
+        found, walked, window, top = Stage(), 0, PROBE, high
         with connection.cursor() as cursor:
             while window * WALK_COST <= budget:
                 cursor.execute(
@@ -167,7 +196,7 @@ class PostgresBackend(SearchBackend):
                     f" SELECT sort_key, {titled} FROM w WHERE {' AND '.join(conditions) or 'TRUE'}"
                     # and where to go on from, or NULL when the window is the range's last
                     " UNION ALL SELECT CASE WHEN count(*) = %s THEN min(sort_key) END, NULL FROM w",
-                    [low, high, window, *texts, *[v for t in texts for v in (t, t)],
+                    [low, top, window, *texts, *[v for t in texts for v in (t, t)],
                      *[f" {t} " for t in query.tags], window],
                 )  # fmt: skip
                 rows = cursor.fetchall()
@@ -180,18 +209,37 @@ class PostgresBackend(SearchBackend):
                     return found
                 if boundary is None:
                     return found  # the whole range walked
-                high, walked = boundary, walked + window
+                top, walked = boundary, walked + window
                 if not found.keys:
                     return None
-                window = int((ROWS - len(found.keys)) * SLACK * walked / len(found.keys))
+                at_least = self._at_least(len(found.keys), walked, in_range, budget)
+                if len(found.keys) >= needed and at_least >= ROWS:
+                    found.complete, found.at_least = False, at_least
+                    return found
+                wanted = max(needed, SAMPLE) if in_range else ROWS
+                if len(found.keys) >= wanted:
+                    wanted = ROWS  # the page is here, but not the count: walk on to ROWS
+                window = int((wanted - len(found.keys)) * SLACK * walked / len(found.keys)) + 1
         return None
 
-    def _stage(self, query: Query, stage: str) -> Stage:
+    @staticmethod
+    def _at_least(matches: int, walked: int, in_range: float, budget: float) -> int:
+        """A lower bound of a stage's matches from those in the newest rows walked: the rate
+        less two standard deviations (a count of rare events varies by its square root),
+        over the rows in range, and no more than the rows holding the rarest token. A sample of
+        the newest rows stands for the whole range: a term that has only lately become common
+        can be counted high, never a rare one (its rarest token bounds it)."""
+        if matches < SAMPLE or not in_range:
+            return 0
+        low = (matches - 2 * math.sqrt(matches)) / walked * in_range
+        return int(min(low, budget))
+
+    def _stage(self, query: Query, stage: str, needed: int) -> Stage:
         texts = query.parts if stage == "phrase" else query.words
         titled = " AND ".join(["strpos(aliases, %s) > 0"] * len(texts)) or "FALSE"
-        leads, density = self._plan(query, stage)
+        leads, density = self._plan(query, stage, needed)
         if not leads and density > 0:
-            walked = self._walk(query, titled, list(texts), density)
+            walked = self._walk(query, titled, list(texts), density, needed)
             if walked is not None:
                 return walked
         where, params = self._where(query, stage, leads)

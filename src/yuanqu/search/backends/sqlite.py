@@ -184,9 +184,10 @@ class SQLiteBackend(SearchBackend):
         where = f"{table} MATCH %s AND {table}.rowid >= %s AND {table}.rowid < %s"
         return table, where, [match(query, stage, drivers), *key_range(query)]
 
-    def _stage(self, query: Query, stage: str) -> Stage:
-        """A stage's newest ROWS matches (led by rare bigrams, or asked as it is); which of them
-        hold the whole query in the title is worked out when they are all of its matches."""
+    def _stage(self, query: Query, stage: str, needed: int) -> Stage:
+        """A stage's newest ROWS matches, led by rare bigrams or asked as it is (FTS5 hands them
+        over newest first at little cost, so all ROWS are kept, whatever the page needs); which
+        of them hold the whole query in the title is worked out when they are all its matches."""
         led = self._led(query, stage)
         if led is not None:
             return led
