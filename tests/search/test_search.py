@@ -127,7 +127,7 @@ def test_a_query_led_by_its_rare_tokens_finds_what_it_finds_otherwise(corpus, mo
                         lambda self, *a: walked.append(a) or walk(self, *a))  # fmt: skip
     texts = ["常州高新区", "新能源汽车", "常州 新能源", "合成生物 产业", "高新技术企业", "光伏",
              "亿元 增长", "集成电路设计", "不存在的词语组合", "园区 企业 项目", "企业园区",
-             "高新区企业", "产值增长", "光 园区"]  # fmt: skip
+             "高新区企业", "产值增长", "光 园区", "光"]  # fmt: skip
 
     def found(text, stage, led, tags=()):
         # Counted rare, or every token common (on PostgreSQL: common and dense, so walked).

@@ -66,6 +66,15 @@ def tsquery(query: Query, stage: str, leads=()) -> tuple[str, str]:
     return " & ".join(grams), " & ".join(tags)
 
 
+def _share(token: str, shares: dict[str, float]) -> float:
+    """The share of rows holding a token, by the planner's statistics (0: not among the common
+    ones). A one-character prefix (光*) is at most the sum of its common tokens' shares, and is
+    confirmed in the text like a phrase: every character of the text starts a token."""
+    if not token.endswith("*"):
+        return shares.get(token, 0.0)
+    return min(1.0, sum(share for other, share in shares.items() if other[0] == token[0]))
+
+
 class PostgresBackend(SearchBackend):
     def _vectors(self, document) -> list:
         grams = vector([document.title_grams, document.body_grams])
@@ -137,11 +146,10 @@ class PostgresBackend(SearchBackend):
         SLACK × wanted: the walk reads wanted × SLACK / density rows, the index density × rows,
         where wanted is what the page needs, or enough to estimate the count from)."""
         every = tokens(query, stage)
-        found = [t for t in every if not t.endswith("*")]
-        if len(found) < len(every) or not found:
-            return [], 0.0  # a one-character prefix: the GIN index answers it
+        if not every:
+            return [], 0.0
         rows, shares = self._shares("grams_tsv" if stage == "phrase" else "words_tsv")
-        estimates = sorted((shares.get(token, 0.0), token) for token in set(found))
+        estimates = sorted((_share(token, shares), token) for token in set(every))
         density = estimates[0][0]
         if query.tags:
             tags = self._shares("words_tsv")[1]
@@ -149,9 +157,9 @@ class PostgresBackend(SearchBackend):
                 density *= tags.get(tag, 0.0)
         if density * density * rows < SLACK * max(needed, SAMPLE):
             density = 0.0
-        if estimates[0][0] * rows >= LEAD_CAP:
+        if estimates[0][0] * rows >= LEAD_CAP or estimates[0][1].endswith("*"):
             return [], density
-        return [token for _share, token in estimates[:LEADS]], density
+        return [token for _, token in estimates[:LEADS] if not token.endswith("*")], density
 
     def _where(self, query: Query, stage: str, leads=()) -> tuple[str, list]:
         """The WHERE of a stage's matches: its kind and dates as a range of keys (the unique
