@@ -74,7 +74,7 @@ def _chinese(number: int) -> str:
             if zero and (out or not leading):
                 out += "零"
             zero = False
-            out += ("" if digit == 1 and power == 1 and not out and leading else digits[digit])
+            out += "" if digit == 1 and power == 1 and not out and leading else digits[digit]
             out += units[power]
         return out
 

@@ -167,7 +167,7 @@ def _standard(text: str) -> Decimal | None:
     which the general parser reads. Most written numbers are standard, and this is several
     times faster than tokenizing them."""
     whole, point, fraction = text.partition("点")
-    if not whole or point and not (fraction and all(char in DIGITS for char in fraction)):
+    if not whole or (point and not (fraction and all(char in DIGITS for char in fraction))):
         return None
     total = section = 0
     digit, small, big = None, 10_000, 10**13  # units must fall: 千 before 百, 亿 before 万
