@@ -113,37 +113,35 @@ class PostgresBackend(SearchBackend):
 
     _statistics: dict = {}  # column -> (when, rows, {token: share of rows} or key quantiles)
 
-    def _shares(self, column: str) -> tuple[float, dict[str, float]]:
-        """The table's rows and the share of them holding each common token, as ANALYZE last
-        counted them (kept for STATISTICS_TTL seconds)."""
+    def _statistic(self, column: str, fields: str, read) -> tuple[float, object]:
+        """The table's rows and what `read` makes of some pg_stats fields of a column (None
+        where ANALYZE has not run), as ANALYZE last found them (kept for STATISTICS_TTL s)."""
         kept = self._statistics.get(column)
         if kept is None or time.monotonic() - kept[0] > STATISTICS_TTL:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT c.reltuples, s.most_common_elems::text::text[],"
-                    " s.most_common_elem_freqs FROM pg_class c LEFT JOIN pg_stats s"
+                    f"SELECT c.reltuples, {fields} FROM pg_class c LEFT JOIN pg_stats s"
                     " ON s.tablename = c.relname AND s.attname = %s"
                     " WHERE c.relname = 'search_searchdocument'",
                     [column],
                 )
                 row = cursor.fetchone() or (0, None, None)
-            shares = dict(zip(row[1] or (), row[2] or (), strict=False))
-            kept = self._statistics[column] = (time.monotonic(), max(row[0], 0), shares)
+            kept = self._statistics[column] = (time.monotonic(), max(row[0], 0), read(*row[1:]))
         return kept[1], kept[2]
 
+    def _shares(self, column: str) -> tuple[float, dict[str, float]]:
+        """The table's rows and the share of them holding each common token."""
+        return self._statistic(
+            column,
+            "s.most_common_elems::text::text[], s.most_common_elem_freqs",
+            lambda tokens, shares: dict(zip(tokens or (), shares or (), strict=False)),
+        )
+
     def _quantiles(self) -> tuple[float, list[int]]:
-        """The table's rows and the quantiles of their keys, as ANALYZE last found them."""
-        kept = self._statistics.get("sort_key")
-        if kept is None or time.monotonic() - kept[0] > STATISTICS_TTL:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT c.reltuples, s.histogram_bounds::text::bigint[] FROM pg_class c"
-                    " LEFT JOIN pg_stats s ON s.tablename = c.relname AND s.attname = 'sort_key'"
-                    " WHERE c.relname = 'search_searchdocument'"
-                )
-                row = cursor.fetchone() or (0, None)
-            kept = self._statistics["sort_key"] = (time.monotonic(), max(row[0], 0), row[1] or [])
-        return kept[1], kept[2]
+        """The table's rows and the quantiles of their keys."""
+        return self._statistic(
+            "sort_key", "s.histogram_bounds::text::bigint[], NULL", lambda bounds, _: bounds or []
+        )
 
     def _rows_between(self, low: int, high: int) -> float:
         """About how many rows have keys in [low, high) (0 when ANALYZE has not run)."""
