@@ -161,6 +161,12 @@ def parse_number(text: str) -> Decimal | int:
     return _parse_written(text)
 
 
+def _colloquial(before_digit: str, small: int) -> bool:
+    """A digit right after 百, 千 or a big unit with no unit of its own is a colloquial tail
+    (一百二 is 120, 三万五 35000), which only the general parser reads."""
+    return before_digit == "big" or (before_digit == "small" and small >= 100)
+
+
 def _standard(text: str) -> Decimal | None:
     """A Chinese number in its standard form (二千八百六十八亿, 十二万零二百一十六, 二十四点九),
     read in one pass; None for any other form (一二, 一百二, 三万五, 廿二, 一点五万, mixed digits),
@@ -188,7 +194,7 @@ def _standard(text: str) -> Decimal | None:
             digit, small, last = None, unit, "small"
         elif char in BIG_UNITS:
             unit = BIG_UNITS[char]
-            if digit is not None and (before_digit == "small" and small >= 100):
+            if digit is not None and _colloquial(before_digit, small):
                 return None  # 一千一亿 (1100亿): a colloquial tail
             section += digit or 0
             if unit >= big or not section:
@@ -198,7 +204,7 @@ def _standard(text: str) -> Decimal | None:
         else:
             return None
     if digit is not None:
-        if before_digit == "big" or (before_digit == "small" and small >= 100):
+        if _colloquial(before_digit, small):
             return None  # 三万五 (35000), 一百二 (120): colloquial tails
         section += digit
     value = total + section

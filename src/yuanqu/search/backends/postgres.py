@@ -27,13 +27,20 @@ CREATE = [
     "CREATE INDEX IF NOT EXISTS search_grams_gin ON search_searchdocument USING gin (grams_tsv)",
     "CREATE INDEX IF NOT EXISTS search_words_gin ON search_searchdocument USING gin (words_tsv)",
 ]
+
+
 # ANALYZE keeps the most common tokens of each vector, ten per point of its statistics target.
 # With 1,000 it keeps tokens down to about 0.15% of a million rows, so a token it does not list
 # is rare enough to lead a query (see LEAD_CAP); the default 100 stops near 3%.
-STATISTICS = [
-    f"ALTER TABLE search_searchdocument ALTER COLUMN {column} SET STATISTICS 1000"
-    for column in ("grams_tsv", "words_tsv")
-]
+def statistics(target: int) -> list[str]:
+    """The statements that set the statistics target of both vectors (-1: the default)."""
+    return [
+        f"ALTER TABLE search_searchdocument ALTER COLUMN {column} SET STATISTICS {target}"
+        for column in ("grams_tsv", "words_tsv")
+    ]
+
+
+STATISTICS = statistics(1000)
 DROP = [
     "DROP INDEX IF EXISTS search_grams_gin",
     "DROP INDEX IF EXISTS search_words_gin",
@@ -44,6 +51,12 @@ DROP = [
 
 # Marks the filter tags among the bigrams: no query's prefix (光*, p*) starts with it.
 TAG = "_"
+
+
+def tag_token(tag: str, stage: str) -> str:
+    """A filter tag as the stage's vector holds it: marked among the bigrams, plain among the
+    words."""
+    return TAG + tag if stage == "phrase" else tag
 
 
 def lexeme(token: str) -> str:
@@ -69,13 +82,13 @@ def tsquery(query: Query, stage: str, leads=()) -> tuple[str, str]:
     """(grams query, words query) as tsquery literals, the filter tags in the stage's own (both
     vectors hold them, so that one GIN scan intersects them); "" where there is none. A phrase
     is asked as all its bigrams, its text confirmed in the row (see `_where`)."""
+    tags = [lexeme(tag_token(tag, stage)) for tag in query.tags]
     if stage == "words":
-        tags = [lexeme(tag) for tag in query.tags]
         return "", " & ".join([lexeme(w) for w in leads or query.words] + tags)
     every = tokens(query, stage)
     if leads:  # the rarest tokens, and the one-character prefixes the text cannot confirm
         every = [*leads, *(t for t in every if t.endswith("*"))]
-    grams = dict.fromkeys([*(_term(t) for t in every), *(lexeme(TAG + t) for t in query.tags)])
+    grams = dict.fromkeys([*(_term(t) for t in every), *tags])
     return " & ".join(grams), ""
 
 
@@ -90,7 +103,7 @@ def _share(token: str, shares: dict[str, float]) -> float:
 
 class PostgresBackend(SearchBackend):
     def _vectors(self, document) -> list:
-        tags = " ".join(TAG + tag for tag in document.tags.split())
+        tags = " ".join(tag_token(tag, "phrase") for tag in document.tags.split())
         grams = vector([document.title_grams, document.body_grams, tags])
         words = vector([document.title_words, document.body_words, document.tags])
         return [grams, words, document.pk]
@@ -164,7 +177,7 @@ class PostgresBackend(SearchBackend):
         estimates = sorted((_share(token, shares), token) for token in set(every))
         density = estimates[0][0]
         for tag in query.tags:
-            density *= shares.get(TAG + tag if stage == "phrase" else tag, 0.0)
+            density *= shares.get(tag_token(tag, stage), 0.0)
         if density * density * rows < SLACK * max(needed, SAMPLE):
             density = 0.0
         if estimates[0][0] * rows >= LEAD_CAP or estimates[0][1].endswith("*"):

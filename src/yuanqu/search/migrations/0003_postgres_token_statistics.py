@@ -19,11 +19,11 @@ def finer(apps, schema_editor):
 
 
 def coarser(apps, schema_editor):
+    from yuanqu.search.backends import postgres
+
     if schema_editor.connection.vendor == "postgresql":
-        for column in ("grams_tsv", "words_tsv"):
-            schema_editor.execute(
-                f"ALTER TABLE search_searchdocument ALTER COLUMN {column} SET STATISTICS -1"
-            )
+        for statement in postgres.statistics(-1):
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
