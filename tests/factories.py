@@ -1,10 +1,13 @@
-"""Rows for tests, named after the state they are in."""
+"""Rows for tests, named after the state they are in. An article reaches its state the way a
+real one does, through the state machine (`yuanqu.news.services`): it is created as a draft and
+published, submitted, taken down or withdrawn, each step with its audit entry and signals."""
 
 from datetime import timedelta
 
 import factory
 from django.utils import timezone
 
+from yuanqu.news import services as articles
 from yuanqu.news.models import Article
 from yuanqu.regions.models import Region
 
@@ -13,7 +16,7 @@ def region(code: str) -> Region:
     return Region.objects.get(code=code)
 
 
-class PublishedArticleFactory(factory.django.DjangoModelFactory):
+class DraftArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Article
         skip_postgeneration_save = True
@@ -26,9 +29,9 @@ class PublishedArticleFactory(factory.django.DjangoModelFactory):
             {"type": "paragraph", "text": "今年上半年，园区规上工业总产值增长7.4%。"},
         ]
     )
-    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    published_at = None
     source_name = "园区网编辑部"
-    status = Article.Status.PUBLISHED
+    status = Article.Status.DRAFT
     origin = Article.Origin.EDITORIAL
 
     @factory.post_generation
@@ -37,22 +40,69 @@ class PublishedArticleFactory(factory.django.DjangoModelFactory):
             self.regions.set(extracted)
 
 
+class PublishedArticleFactory(DraftArticleFactory):
+    """Published an hour ago (by the state machine's `publish`, as an import does)."""
+
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @factory.post_generation
+    def state(self, create, extracted, **kwargs):
+        if create:
+            articles.article_publish(article=self, now=timezone.now(), label="测试")
+
+
+class ScheduledArticleFactory(PublishedArticleFactory):
+    """Published for tomorrow: readers see it from then on."""
+
+    published_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+
+
 class UserSubmittedArticleFactory(PublishedArticleFactory):
     origin = Article.Origin.USER
     source_name = "常州启衡储能科技有限公司"
 
 
-class DraftArticleFactory(PublishedArticleFactory):
-    status = Article.Status.DRAFT
-    published_at = None
+def _author():
+    return user_with_role(f"author{Article.objects.count()}-{timezone.now().timestamp()}")
 
 
-class WithdrawnArticleFactory(PublishedArticleFactory):
-    status = Article.Status.WITHDRAWN
+class WithdrawnArticleFactory(UserSubmittedArticleFactory):
+    """Published by its author, then withdrawn by them."""
+
+    @factory.post_generation
+    def withdrawn(self, create, extracted, **kwargs):
+        if create:
+            if self.submitted_by_id is None:
+                self.submitted_by = _author()
+                self.save(update_fields=["submitted_by"])
+            articles.article_withdraw(article=self, actor=self.submitted_by, now=timezone.now())
 
 
-class ScheduledArticleFactory(PublishedArticleFactory):
-    published_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+class PendingArticleFactory(DraftArticleFactory):
+    """Submitted by its author and waiting for a moderator."""
+
+    origin = Article.Origin.USER
+
+    @factory.post_generation
+    def submitted(self, create, extracted, **kwargs):
+        if create:
+            if self.submitted_by_id is None:
+                self.submitted_by = _author()
+                self.save(update_fields=["submitted_by"])
+            articles.article_submit(
+                article=self, actor=self.submitted_by, now=timezone.now(), direct=False
+            )
+
+
+class TakenDownArticleFactory(PublishedArticleFactory):
+    """Published, then taken down by a moderator."""
+
+    @factory.post_generation
+    def taken_down(self, create, extracted, **kwargs):
+        if create:
+            articles.article_take_down(
+                article=self, actor=None, now=timezone.now(), reason="测试下架", label="测试"
+            )
 
 
 def user_with_role(name: str, role: str | None = "publisher", **account):
@@ -67,9 +117,11 @@ def user_with_role(name: str, role: str | None = "publisher", **account):
     )
     mobile = account.get("mobile") or f"138{user.pk:08d}"
     Account.objects.create(
-        user=user, kind=account.get("kind", "individual"),
-        display_name=account.get("display_name", name), mobile=mobile,
-    )  # fmt: skip
+        user=user,
+        kind=account.get("kind", "individual"),
+        display_name=account.get("display_name", name),
+        mobile=mobile,
+    )
     if role:
         role_add(user, role)
     return user

@@ -75,9 +75,11 @@ INSTALLED_APPS = [
     "yuanqu",
     "yuanqu.regions",
     "yuanqu.news",
+    "yuanqu.audit",
     "yuanqu.parks",
     "yuanqu.accounts",
     "yuanqu.moderation",
+    "yuanqu.publishing",
     "yuanqu.search",
     "django_ratelimit",
 ]
@@ -96,18 +98,20 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "yuanqu.urls"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:home"
+LOGIN_REDIRECT_URL = "publishing:dashboard"
 LOGOUT_REDIRECT_URL = "news:home"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]  # fmt: skip
+]
 WSGI_APPLICATION = "yuanqu.wsgi.application"
 
 TEMPLATES = [
@@ -238,10 +242,19 @@ YUANQU_RATES = {
 }
 # Hours moderators have to answer, by report category (and for submissions and notices).
 YUANQU_DEADLINE_HOURS = {
-    "illegal": 2, "terror": 2, "obscene": 6, "rumour": 24, "defamation": 24, "enterprise": 24,
-    "privacy": 24, "copyright": 24, "advertising": 72, "other": 72, "submission": 24,
+    "illegal": 2,
+    "terror": 2,
+    "obscene": 6,
+    "rumour": 24,
+    "defamation": 24,
+    "enterprise": 24,
+    "privacy": 24,
+    "copyright": 24,
+    "advertising": 72,
+    "other": 72,
+    "submission": 24,
     "appeal": 72,
-}  # fmt: skip
+}
 if os.environ.get("YUANQU_DEADLINE_HOURS"):
     import json
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("yuanqu.accounts.urls")),
     path("", include("yuanqu.search.urls")),
     path("", include("yuanqu.moderation.urls")),
+    path("", include("yuanqu.publishing.urls")),
     path("", include("yuanqu.parks.urls")),
     path("", include("yuanqu.news.urls")),
 ]

@@ -62,10 +62,15 @@ def test_an_organisation_registers_with_its_credit_code_and_a_verified_mobile(
 ):
     code = sent_code("13912345678", django_capture_on_commit_callbacks)
     account = account_register(
-        kind="organisation", mobile="139 1234 5678", code=code, password="园区网-test-2026",
-        now=NOW, organisation_name="常州启衡储能科技有限公司", credit_code=VALID_CREDIT_CODE,
+        kind="organisation",
+        mobile="139 1234 5678",
+        code=code,
+        password="园区网-test-2026",
+        now=NOW,
+        organisation_name="常州启衡储能科技有限公司",
+        credit_code=VALID_CREDIT_CODE,
         contact_person="王经理",
-    )  # fmt: skip
+    )
     assert account.display_name == "常州启衡储能科技有限公司"
     assert account.organisation.credit_code == VALID_CREDIT_CODE
     assert account.user.username == "13912345678"
@@ -73,15 +78,27 @@ def test_an_organisation_registers_with_its_credit_code_and_a_verified_mobile(
     assert account.user.has_perm("news.submit_article")
     assert not account.user.has_perm("news.publish_directly")
     with pytest.raises(AccountError, match="已注册"):
-        account_register(kind="individual", mobile="13912345678", code=code, password="x" * 12,
-                         now=NOW, display_name="张三")  # fmt: skip
+        account_register(
+            kind="individual",
+            mobile="13912345678",
+            code=code,
+            password="x" * 12,
+            now=NOW,
+            display_name="张三",
+        )
 
 
 def test_a_wrong_code_counts_even_though_registration_fails(django_capture_on_commit_callbacks):
     sent_code("13712345678", django_capture_on_commit_callbacks)
     with pytest.raises(AccountError):
-        account_register(kind="individual", mobile="13712345678", code="999999",
-                         password="园区网-test-2026", now=NOW, display_name="张三")  # fmt: skip
+        account_register(
+            kind="individual",
+            mobile="13712345678",
+            code="999999",
+            password="园区网-test-2026",
+            now=NOW,
+            display_name="张三",
+        )
     assert PhoneCode.objects.get().attempts == 1
     assert not User.objects.filter(username="13712345678").exists()
 
@@ -89,8 +106,13 @@ def test_a_wrong_code_counts_even_though_registration_fails(django_capture_on_co
 def test_a_suspended_account_cannot_sign_in(rf):
     user = User.objects.create_user("13612345678", password="园区网-test-2026")
     Account.objects.create(user=user, kind="individual", display_name="李四", mobile="13612345678")
-    user_suspend(user=user, actor=None, reason="多次发布广告", until=datetime(2099, 1, 1, tzinfo=UTC),
-                 now=NOW)  # fmt: skip
+    user_suspend(
+        user=user,
+        actor=None,
+        reason="多次发布广告",
+        until=datetime(2099, 1, 1, tzinfo=UTC),
+        now=NOW,
+    )
     form = LoginForm(rf.post("/"), data={"username": "13612345678", "password": "园区网-test-2026"})
     assert not form.is_valid() and "暂停使用" in str(form.errors)
     assert authenticate(username="13612345678", password="园区网-test-2026") is not None

@@ -9,10 +9,9 @@ import pytest
 
 from tests.factories import user_with_role
 from yuanqu.accounts import sms
-from yuanqu.moderation.models import AuditEntry
+from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
-from yuanqu.parks.services import parks_sync
-from yuanqu.regions.services import regions_sync
+from yuanqu.seed import seed_all
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 
@@ -22,11 +21,7 @@ PASSWORD = "园区网-e2e-2026"
 
 @pytest.fixture
 def site(live_server):
-    regions_sync()
-    parks_sync()
-    from yuanqu.accounts.services import roles_sync
-
-    roles_sync()
+    seed_all()  # a transactional test flushes the seed data afterwards
     moderator = user_with_role("moderator1", "moderator")
     moderator.set_password(PASSWORD)
     moderator.save()
@@ -62,8 +57,10 @@ def moderate(page, site, title, button, reason=""):
 @pytest.fixture
 def people(browser):
     """Three phones: a publisher's, a moderator's, a reader's; closed before the server stops."""
-    contexts = [browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-                for _ in range(3)]  # fmt: skip
+    contexts = [
+        browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+        for _ in range(3)
+    ]
     yield [context.new_page() for context in contexts]
     for context in contexts:
         context.close()
@@ -170,10 +167,16 @@ def test_publish_moderate_report_take_down_notice_and_counter_notice(people, sit
         AuditEntry.objects.filter(article=article).order_by("id").values_list("event", flat=True)
     )
     assert events == [
-        "moderation.article.submit", "moderation.article.approve", "moderation.report.created",
-        "moderation.article.take_down", "moderation.report.upheld", "moderation.article.restore",
-        "moderation.notice.received", "moderation.article.take_down", "moderation.notice.countered",
+        "moderation.article.submit",
+        "moderation.article.approve",
+        "moderation.report.created",
+        "moderation.article.take_down",
+        "moderation.report.upheld",
         "moderation.article.restore",
-    ]  # fmt: skip
+        "moderation.notice.received",
+        "moderation.article.take_down",
+        "moderation.notice.countered",
+        "moderation.article.restore",
+    ]
     expect(moderator.locator("table.audit-log tbody tr")).to_have_count(len(events))
     assert moderator.evaluate("document.documentElement.scrollWidth") <= 390

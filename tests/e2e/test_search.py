@@ -3,9 +3,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from yuanqu.parks.services import parks_sync
-from yuanqu.regions.services import regions_sync
 from yuanqu.search.services import registry_sync
+from yuanqu.seed import seed_all
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 
@@ -14,8 +13,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def site(live_server):
-    regions_sync()
-    parks_sync()
+    seed_all()  # a transactional test flushes the seed data afterwards
     call_command("load_demo", verbosity=0)
     registry_sync()
     return live_server.url

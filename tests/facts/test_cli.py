@@ -10,8 +10,11 @@ def run(*args, stdin: str = "") -> subprocess.CompletedProcess:
     }
     return subprocess.run(
         [sys.executable, "-m", "yuanqu", "extract", *args],
-        input=stdin, capture_output=True, text=True, env=env,
-    )  # fmt: skip
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def test_the_library_never_imports_django():
@@ -31,9 +34,19 @@ def test_extract_prints_json_facts_without_settings_or_database():
         ("增长7.4%", 7.4, "2024-H1"),
     ]
     assert set(facts[0]) == {
-        "text", "start", "end", "value", "unit", "approx", "range_to", "kind", "metric",
-        "subject", "period", "sentence",
-    }  # fmt: skip
+        "text",
+        "start",
+        "end",
+        "value",
+        "unit",
+        "approx",
+        "range_to",
+        "kind",
+        "metric",
+        "subject",
+        "period",
+        "sentence",
+    }
 
 
 def test_table_format_and_clear_errors(tmp_path):

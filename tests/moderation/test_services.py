@@ -8,18 +8,22 @@ from django.core import mail
 from django.core.files.base import ContentFile
 
 from tests.factories import PublishedArticleFactory, user_with_role
+from yuanqu.audit.models import AuditEntry
 from yuanqu.moderation import services
-from yuanqu.moderation.models import AuditEntry, Case, Notice, Policy, SensitiveWord
+from yuanqu.moderation.models import Case, Notice, Policy, SensitiveWord
+from yuanqu.news import services as articles
 from yuanqu.news.models import Article
-from yuanqu.news.publishing import Draft, article_save_draft
+from yuanqu.publishing import services as publishing
+from yuanqu.publishing.services import Draft, article_save_draft
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def draft_by(user, text="今年上半年，园区规上工业总产值增长7.4%。") -> Article:
-    return article_save_draft(author=user, draft=Draft(title="园区动态", raw_body=text), now=NOW,
-                              ip="10.0.0.1")  # fmt: skip
+    return article_save_draft(
+        author=user, draft=Draft(title="园区动态", raw_body=text), now=NOW, ip="10.0.0.1"
+    )
 
 
 def events(article) -> list[str]:
@@ -30,9 +34,9 @@ def events(article) -> list[str]:
 
 def test_a_publishers_submission_waits_and_a_trusted_one_is_published():
     publisher, trusted = user_with_role("publisher"), user_with_role("trusted", "trusted")
-    waiting = services.article_submit(article=draft_by(publisher), actor=publisher, now=NOW)
+    waiting = publishing.article_submit(article=draft_by(publisher), actor=publisher, now=NOW)
     assert waiting.status == Article.Status.PENDING and waiting.published_at is None
-    direct = services.article_submit(article=draft_by(trusted), actor=trusted, now=NOW)
+    direct = publishing.article_submit(article=draft_by(trusted), actor=trusted, now=NOW)
     assert direct.status == Article.Status.PUBLISHED and direct.published_at == NOW
     assert events(direct) == ["moderation.article.submit"]
 
@@ -40,30 +44,34 @@ def test_a_publishers_submission_waits_and_a_trusted_one_is_published():
 def test_a_sensitive_word_or_the_operators_switch_sends_even_trusted_ones_to_review():
     trusted = user_with_role("trusted", "trusted")
     SensitiveWord.objects.create(word="代开发票")
-    spaced = services.article_submit(article=draft_by(trusted, "本公司代 开 发 票，量大从优。"),
-                                     actor=trusted, now=NOW)  # fmt: skip
+    spaced = publishing.article_submit(
+        article=draft_by(trusted, "本公司代 开 发 票，量大从优。"), actor=trusted, now=NOW
+    )
     assert spaced.status == Article.Status.PENDING
     assert AuditEntry.objects.get(article=spaced).after["sensitive_words"] == ["代开发票"]
     Policy.objects.create(premoderate_all=True)
-    clean = services.article_submit(article=draft_by(trusted), actor=trusted, now=NOW)
+    clean = publishing.article_submit(article=draft_by(trusted), actor=trusted, now=NOW)
     assert clean.status == Article.Status.PENDING
 
 
 def test_every_transition_is_checked_audited_and_told_to_the_author():
     author, moderator = user_with_role("author"), user_with_role("mod", "moderator")
-    article = services.article_submit(article=draft_by(author), actor=author, now=NOW)
-    with pytest.raises(services.TransitionError, match="理由"):
-        services.article_reject(article=article, actor=moderator, now=NOW, reason=" ")
-    services.article_approve(article=article, actor=moderator, now=NOW)
-    with pytest.raises(services.TransitionError, match="不能进行此操作"):
-        services.article_approve(article=article, actor=moderator, now=NOW)
-    services.article_hide(article=article, actor=moderator, now=NOW, reason="被举报待核实")
-    services.article_take_down(article=article, actor=moderator, now=NOW, reason="内容不实")
-    services.article_restore(article=article, actor=moderator, now=NOW, reason="核实无误")
+    article = publishing.article_submit(article=draft_by(author), actor=author, now=NOW)
+    with pytest.raises(articles.TransitionError, match="理由"):
+        articles.article_reject(article=article, actor=moderator, now=NOW, reason=" ")
+    articles.article_approve(article=article, actor=moderator, now=NOW)
+    with pytest.raises(articles.TransitionError, match="不能进行此操作"):
+        articles.article_approve(article=article, actor=moderator, now=NOW)
+    articles.article_hide(article=article, actor=moderator, now=NOW, reason="被举报待核实")
+    articles.article_take_down(article=article, actor=moderator, now=NOW, reason="内容不实")
+    articles.article_restore(article=article, actor=moderator, now=NOW, reason="核实无误")
     assert events(article) == [
-        "moderation.article.submit", "moderation.article.approve", "moderation.article.hide",
-        "moderation.article.take_down", "moderation.article.restore",
-    ]  # fmt: skip
+        "moderation.article.submit",
+        "moderation.article.approve",
+        "moderation.article.hide",
+        "moderation.article.take_down",
+        "moderation.article.restore",
+    ]
     take_down = AuditEntry.objects.get(event="moderation.article.take_down")
     assert (take_down.before["status"], take_down.after["status"]) == ("hidden", "taken_down")
     assert take_down.actor == moderator and take_down.reason == "内容不实"
@@ -78,9 +86,9 @@ def test_every_transition_is_checked_audited_and_told_to_the_author():
 def test_withdrawing_keeps_everything_and_only_the_author_may():
     author, other = user_with_role("author"), user_with_role("other")
     article = draft_by(author)
-    with pytest.raises(services.TransitionError):
-        services.article_withdraw(article=article, actor=other, now=NOW)
-    services.article_withdraw(article=article, actor=author, now=NOW)
+    with pytest.raises(articles.TransitionError):
+        articles.article_withdraw(article=article, actor=other, now=NOW)
+    articles.article_withdraw(article=article, actor=author, now=NOW)
     article.refresh_from_db()
     assert article.status == Article.Status.WITHDRAWN and article.revisions.count() == 1
 
@@ -88,12 +96,19 @@ def test_withdrawing_keeps_everything_and_only_the_author_may():
 def test_reports_on_one_article_are_one_case_and_the_outcome_reaches_every_reporter():
     article, moderator = PublishedArticleFactory(), user_with_role("mod", "moderator")
     first = services.report_create(category="advertising", details="广告", article=article, now=NOW)
-    second = services.report_create(category="rumour", details="数据造假", article=article,
-                                    now=NOW + timedelta(hours=1))  # fmt: skip
+    second = services.report_create(
+        category="rumour", details="数据造假", article=article, now=NOW + timedelta(hours=1)
+    )
     assert first.case == second.case and first.ticket != second.ticket
     assert Case.objects.get().deadline_at == NOW + timedelta(hours=25)  # the rumour's 24 h
-    services.case_close(case=first.case, actor=moderator, now=NOW, outcome="upheld",
-                        note="经核实，文中数据与官方公报不符，已删除。", action="take_down")  # fmt: skip
+    services.case_close(
+        case=first.case,
+        actor=moderator,
+        now=NOW,
+        outcome="upheld",
+        note="经核实，文中数据与官方公报不符，已删除。",
+        action="take_down",
+    )
     article.refresh_from_db()
     assert article.status == Article.Status.TAKEN_DOWN
     second.case.refresh_from_db()
@@ -106,9 +121,16 @@ def test_reports_on_one_article_are_one_case_and_the_outcome_reaches_every_repor
 
 
 def notice_fields(**extra):
-    return {"rights_holder": "常州某摄影工作室", "contact_email": "photo@example.cn",
-            "contact_phone": "", "address": "常州市新北区", "work": "《高铁新城航拍》",
-            "urls": "https://example.cn/news/1/", "signature": "张三", **extra}  # fmt: skip
+    return {
+        "rights_holder": "常州某摄影工作室",
+        "contact_email": "photo@example.cn",
+        "contact_phone": "",
+        "address": "常州市新北区",
+        "work": "《高铁新城航拍》",
+        "urls": "https://example.cn/news/1/",
+        "signature": "张三",
+        **extra,
+    }
 
 
 def proof():
@@ -119,8 +141,8 @@ def test_a_notice_takes_the_item_down_at_once_and_a_counter_notice_restores_it(
     django_capture_on_commit_callbacks,
 ):
     uploader = user_with_role("uploader")
-    article = services.article_submit(article=draft_by(uploader), actor=uploader, now=NOW)
-    services.article_approve(article=article, actor=user_with_role("mod", "moderator"), now=NOW)
+    article = publishing.article_submit(article=draft_by(uploader), actor=uploader, now=NOW)
+    articles.article_approve(article=article, actor=user_with_role("mod", "moderator"), now=NOW)
     with django_capture_on_commit_callbacks(execute=True):
         notice = services.notice_create(
             article=article, fields=notice_fields(), proof=proof(), now=NOW
@@ -129,27 +151,44 @@ def test_a_notice_takes_the_item_down_at_once_and_a_counter_notice_restores_it(
     assert article.status == Article.Status.TAKEN_DOWN and notice.forwarded_to_uploader
     assert not notice.public and "权利人通知" in uploader.notifications.first().subject
     with pytest.raises(services.NoticeError):
-        services.counter_notice_create(notice=notice, user=user_with_role("stranger"), fields={},
-                                       proof=None, now=NOW)  # fmt: skip
+        services.counter_notice_create(
+            notice=notice, user=user_with_role("stranger"), fields={}, proof=None, now=NOW
+        )
     with django_capture_on_commit_callbacks(execute=True):
         services.counter_notice_create(
-            notice=notice, user=uploader, proof=None, now=NOW,
-            fields={"name": "上传者", "contact": "13812345678", "address": "常州",
-                    "reasons": "照片为本单位自行拍摄。", "signature": "上传者"},
-        )  # fmt: skip
+            notice=notice,
+            user=uploader,
+            proof=None,
+            now=NOW,
+            fields={
+                "name": "上传者",
+                "contact": "13812345678",
+                "address": "常州",
+                "reasons": "照片为本单位自行拍摄。",
+                "signature": "上传者",
+            },
+        )
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert mail.outbox[-1].to == ["photo@example.cn"] and "自行拍摄" in mail.outbox[-1].body
-    again = services.notice_create(article=article, fields=notice_fields(contact_email="PHOTO@example.cn"),
-                                   proof=proof(), now=NOW)  # fmt: skip
+    again = services.notice_create(
+        article=article,
+        fields=notice_fields(contact_email="PHOTO@example.cn"),
+        proof=proof(),
+        now=NOW,
+    )
     assert again.state == Notice.State.REFUSED and "人民法院" in again.refusal
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert events(article) == [
-        "moderation.article.submit", "moderation.article.approve", "moderation.notice.received",
-        "moderation.article.take_down", "moderation.notice.countered", "moderation.article.restore",
+        "moderation.article.submit",
+        "moderation.article.approve",
         "moderation.notice.received",
-    ]  # fmt: skip
+        "moderation.article.take_down",
+        "moderation.notice.countered",
+        "moderation.article.restore",
+        "moderation.notice.received",
+    ]
 
 
 def test_a_notice_on_an_editorial_article_is_published_instead_of_forwarded():
@@ -161,9 +200,9 @@ def test_a_notice_on_an_editorial_article_is_published_instead_of_forwarded():
 def test_an_action_is_appealed_once_and_decided_by_another_moderator():
     author = user_with_role("author")
     first, second = user_with_role("mod1", "moderator"), user_with_role("mod2", "moderator")
-    article = services.article_submit(article=draft_by(author), actor=author, now=NOW)
-    services.article_approve(article=article, actor=first, now=NOW)
-    action = services.article_take_down(article=article, actor=first, now=NOW, reason="疑似广告")
+    article = publishing.article_submit(article=draft_by(author), actor=author, now=NOW)
+    articles.article_approve(article=article, actor=first, now=NOW)
+    action = articles.article_take_down(article=article, actor=first, now=NOW, reason="疑似广告")
     appeal = services.appeal_create(
         action=action, user=author, reason="这是园区官方活动通知。", now=NOW
     )
@@ -190,16 +229,31 @@ def test_the_governance_report_counts_the_years_work():
     report = services.report_create(
         category="advertising", details="广告", article=article, now=NOW
     )
-    services.case_close(case=report.case, actor=moderator, now=NOW + timedelta(hours=5),
-                        outcome="upheld", note="已删除", action="take_down")  # fmt: skip
-    services.report_create(category="privacy", details="泄露手机号", article=PublishedArticleFactory(),
-                           now=NOW)  # fmt: skip
+    services.case_close(
+        case=report.case,
+        actor=moderator,
+        now=NOW + timedelta(hours=5),
+        outcome="upheld",
+        note="已删除",
+        action="take_down",
+    )
+    services.report_create(
+        category="privacy", details="泄露手机号", article=PublishedArticleFactory(), now=NOW
+    )
     services.user_warn(user=user_with_role("spammer"), actor=moderator, reason="广告", now=NOW)
     data = governance_report(2026)
     assert data["reports"]["total"] == 2
     assert data["reports"]["by_category"]["广告或垃圾信息"] == 1
-    assert data["cases"] == {"opened": 2, "upheld": 1, "dismissed": 0, "open": 1, "closed": 1,
-                             "median_hours": 5.0, "p90_hours": 5.0, "overdue": 0}  # fmt: skip
+    assert data["cases"] == {
+        "opened": 2,
+        "upheld": 1,
+        "dismissed": 0,
+        "open": 1,
+        "closed": 1,
+        "median_hours": 5.0,
+        "p90_hours": 5.0,
+        "overdue": 0,
+    }
     assert data["takedowns"]["by_moderators"] == 1 and data["accounts"]["warned"] == 1
     assert governance_report(2025)["reports"]["total"] == 0
     out = StringIO()

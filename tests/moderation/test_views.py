@@ -7,10 +7,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests.factories import PublishedArticleFactory, user_with_role
+from tests.factories import PendingArticleFactory, PublishedArticleFactory, user_with_role
+from yuanqu.audit.models import AuditEntry
 from yuanqu.moderation import challenge
-from yuanqu.moderation.models import AuditEntry, Case, Notice, Report
-from yuanqu.news.models import Article
+from yuanqu.moderation.models import Case, Notice, Report
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,17 @@ def answered(page: str) -> dict:
 def test_anyone_reports_an_article_and_follows_the_ticket_to_its_outcome(client):
     article = PublishedArticleFactory(title="某园区虚假招商信息")
     url = f"/report/?article={article.pk}"
-    wrong = client.post(url, {"category": "rumour", "details": "数据与公报不符", "answer": "999",
-                              "token": "forged"})  # fmt: skip
+    wrong = client.post(
+        url, {"category": "rumour", "details": "数据与公报不符", "answer": "999", "token": "forged"}
+    )
     page = wrong.content.decode()
     assert wrong.status_code == 200 and "答案不正确" in page and "数据与公报不符" in page
     assert not Report.objects.exists()
     evidence = SimpleUploadedFile("shot.png", b"\x89PNG\r\n\x1a\n....")
-    response = client.post(url, {"category": "rumour", "details": "数据与公报不符",
-                                 "evidence": evidence, **answered(page)})  # fmt: skip
+    response = client.post(
+        url,
+        {"category": "rumour", "details": "数据与公报不符", "evidence": evidence, **answered(page)},
+    )
     report = Report.objects.get()
     assert response.status_code == 302 and response["Location"] == report.get_absolute_url()
     status = client.get(report.get_absolute_url()).content.decode()
@@ -43,8 +46,10 @@ def test_anyone_reports_an_article_and_follows_the_ticket_to_its_outcome(client)
     assert client.get(f"/media/{report.evidence.name}").status_code == 404  # evidence is private
     moderator = Client()
     moderator.force_login(user_with_role("mod", "moderator"))
-    moderator.post(f"/moderation/cases/{report.case.pk}/", {
-        "outcome": "upheld", "article_action": "take_down", "note": "经核实数据不实，已删除。"})  # fmt: skip
+    moderator.post(
+        f"/moderation/cases/{report.case.pk}/",
+        {"outcome": "upheld", "article_action": "take_down", "note": "经核实数据不实，已删除。"},
+    )
     status = client.get(report.get_absolute_url()).content.decode()
     assert "已处理" in status and "经核实数据不实，已删除。" in status
     gone = client.get(article.get_absolute_url())
@@ -76,9 +81,16 @@ def test_rapid_repeated_reports_are_refused_with_a_message_and_grouped(client, s
 def test_a_rights_holders_notice_needs_its_fields_and_an_article_of_this_site(client):
     article = PublishedArticleFactory()
     page = client.get("/notice/").content.decode()
-    data = {"rights_holder": "某摄影工作室", "contact_email": "photo@example.cn", "address": "常州",
-            "work": "航拍照片", "urls": "https://elsewhere.example/x", "signature": "张三",
-            "statement": "on", **answered(page)}  # fmt: skip
+    data = {
+        "rights_holder": "某摄影工作室",
+        "contact_email": "photo@example.cn",
+        "address": "常州",
+        "work": "航拍照片",
+        "urls": "https://elsewhere.example/x",
+        "signature": "张三",
+        "statement": "on",
+        **answered(page),
+    }
     proof = SimpleUploadedFile("proof.pdf", b"%PDF-1.4 ...")
     response = client.post("/notice/", {**data, "proof": proof})
     assert "请至少填写一篇本站文章的网址" in response.content.decode()
@@ -96,8 +108,7 @@ def test_a_rights_holders_notice_needs_its_fields_and_an_article_of_this_site(cl
 
 def test_moderators_work_from_the_queue_and_everyone_else_is_kept_out(client):
     author = user_with_role("author")
-    article = PublishedArticleFactory(title="待审稿件", status=Article.Status.PENDING, published_at=None,
-                                      submitted_by=author, origin="user")  # fmt: skip
+    article = PendingArticleFactory(title="待审稿件", submitted_by=author)
     assert client.get("/moderation/").status_code == 302
     publisher = Client()
     publisher.force_login(author)
@@ -117,10 +128,13 @@ def test_moderators_work_from_the_queue_and_everyone_else_is_kept_out(client):
     article.refresh_from_db()
     assert article.status == "published"
     assert client.get(article.get_absolute_url()).status_code == 200
-    moderator.post(f"/moderation/users/{author.pk}/sanction/", {"kind": "suspend", "days": "x",
-                                                               "reason": "多次违规"})  # fmt: skip
+    moderator.post(
+        f"/moderation/users/{author.pk}/sanction/",
+        {"kind": "suspend", "days": "x", "reason": "多次违规"},
+    )
     author.account.refresh_from_db()
     assert author.account.suspended_until is not None
     audit = moderator.get("/moderation/audit/").content.decode()
-    assert "通过" in audit or "approve" in audit
+    assert "已批准" in audit and "状态：待审核 → 已发布" in audit
+    assert "moderation.article" not in audit and "pending" not in audit
     assert AuditEntry.objects.filter(event="moderation.user.suspended").exists()

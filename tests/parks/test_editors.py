@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=StringIO())
+def demo(demo_corpus):
     return Park.objects.get(name="常州高新技术产业开发区")
 
 
@@ -43,8 +41,12 @@ def test_readers_see_no_editor_controls_and_cannot_reach_them(demo, client):
     reader = User.objects.create_user("reader", password="a-long-test-password")
     client.force_login(reader)
     assert client.get(f"/parks/facts/{fact.pk}/review/").status_code == 403
-    assert client.post(f"/parks/rows/membership/{Membership.objects.first().pk}/",
-                       {"action": "remove"}).status_code == 403  # fmt: skip
+    assert (
+        client.post(
+            f"/parks/rows/membership/{Membership.objects.first().pk}/", {"action": "remove"}
+        ).status_code
+        == 403
+    )
 
 
 def test_an_editor_corrects_a_figure_and_a_bad_value_loses_nothing(demo, editor):
@@ -59,8 +61,10 @@ def test_an_editor_corrects_a_figure_and_a_bad_value_loses_nothing(demo, editor)
     assert bad.status_code == 200 and 'value="一千"' in html and 'value="2024年"' in html
     assert "请按 2024" in html and 'value="公报"' in html
     assert ParkFact.objects.get(pk=fact.pk).status == "extracted"
-    done = editor.post(url, {"decision": "correct", "value": "1372", "reason": "公报",
-                             "next": demo.get_absolute_url()})  # fmt: skip
+    done = editor.post(
+        url,
+        {"decision": "correct", "value": "1372", "reason": "公报", "next": demo.get_absolute_url()},
+    )
     assert done.status_code == 302 and done["Location"] == demo.get_absolute_url()
     assert ParkFact.objects.get(pk=fact.pk).corrected_value == Decimal("1372")
     assert "1372家" in editor.get(demo.get_absolute_url()).content.decode()

@@ -21,9 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=StringIO())
+def demo(demo_corpus):
+    """The demo corpus (loaded once for the module)."""
 
 
 def test_the_changzhou_article_places_its_enterprises_in_the_park_with_their_sentences(
@@ -74,8 +73,9 @@ def test_a_new_article_adds_enterprises_recognitions_and_platforms(
     enterprise = Enterprise.objects.get(name="常州启衡储能科技有限公司")
     assert ArticleEnterprise.objects.get(article=article, enterprise=enterprise).mentions == 2
     assert set(enterprise.recognitions.values_list("kind", "level")) == {
-        ("little_giant", "国家级"), ("hitech", "国家级"),
-    }  # fmt: skip
+        ("little_giant", "国家级"),
+        ("hitech", "国家级"),
+    }
     membership = enterprise.memberships.get()
     assert (membership.park.name, membership.kind) == ("常州高新技术产业开发区", "operating")
     platform = membership.park.platforms.get()

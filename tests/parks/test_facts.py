@@ -6,9 +6,11 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import PublishedArticleFactory
-from yuanqu.parks.fact_services import FactDecisionError, fact_correct, fact_reject
+from yuanqu.audit.models import AuditEntry
+from yuanqu.news import services as articles
 from yuanqu.parks.models import Park, ParkFact
 from yuanqu.parks.selectors import park_indicator_cards, park_other_facts
+from yuanqu.parks.services import FactDecisionError, fact_correct, fact_reject
 from yuanqu.parks.templatetags.figures import figure, period_label
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +18,7 @@ NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def demo(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=StringIO())
+def demo(demo_corpus):
     return Park.objects.get(name="常州高新技术产业开发区")
 
 
@@ -52,10 +52,12 @@ def test_editor_decisions_survive_reextraction(demo):
     assert found["hitech_enterprises"].latest.shown_value == 1372
     assert found["hitech_enterprises"].latest.value == 1371  # the engine's reading stays beside it
     assert "area_planned" not in found
-    change = ParkFact.objects.get(pk=fact.pk).changes.get()
-    assert (change.action, change.before["value"], change.after["value"]) == (
-        "parks.fact.corrected", "1371.000000", "1372",
-    )  # fmt: skip
+    change = AuditEntry.objects.get(target_type="parkfact", target_id=fact.pk)
+    assert (change.event, change.before["value"], change.after["value"]) == (
+        "parks.fact.corrected",
+        "1371.000000",
+        "1372",
+    )
     with pytest.raises(FactDecisionError):
         fact_correct(fact=fact, actor=None, now=NOW)
 
@@ -68,7 +70,7 @@ def test_a_decided_fact_no_longer_in_the_text_is_kept_as_stale(
     article = fact.article
     article.body = [block for block in article.body if "1371" not in block.get("text", "")]
     with django_capture_on_commit_callbacks(execute=True):
-        article.save()
+        articles.article_update(article=article, fields={"body": article.body})
     assert ParkFact.objects.get(pk=fact.pk).stale
 
 
@@ -99,18 +101,29 @@ def test_the_park_page_shows_each_figure_with_its_period_and_source(client, demo
 
 @pytest.mark.parametrize(
     ("value", "unit", "text"),
-    [(Decimal("154920000000"), "元", "1549.2亿元"), (Decimal("8700000"), "元", "870万元"),
-     (Decimal("1371"), "家", "1371家"), (Decimal("68.8"), "%", "68.8%"), (Decimal("300"), "元", "300元")],
-)  # fmt: skip
+    [
+        (Decimal("154920000000"), "元", "1549.2亿元"),
+        (Decimal("8700000"), "元", "870万元"),
+        (Decimal("1371"), "家", "1371家"),
+        (Decimal("68.8"), "%", "68.8%"),
+        (Decimal("300"), "元", "300元"),
+    ],
+)
 def test_figures_read_as_chinese_news_writes_them(value, unit, text):
     assert figure(value, unit) == text
 
 
 @pytest.mark.parametrize(
     ("period", "text"),
-    [("2024", "2024年"), ("2024-H1", "2024年上半年"), ("2024-Q3", "2024年三季度"),
-     ("2024-01..2024-09", "2024年1—9月"), ("2024-06", "2024年6月"), ("", "")],
-)  # fmt: skip
+    [
+        ("2024", "2024年"),
+        ("2024-H1", "2024年上半年"),
+        ("2024-Q3", "2024年三季度"),
+        ("2024-01..2024-09", "2024年1—9月"),
+        ("2024-06", "2024年6月"),
+        ("", ""),
+    ],
+)
 def test_periods_read_as_chinese(period, text):
     assert period_label(period) == text
 
@@ -121,5 +134,5 @@ def test_admin_actions_record_the_editor(demo, admin_client, admin_user):
         "/admin/parks/parkfact/", {"action": "confirm", "_selected_action": [fact.pk]}
     )
     assert response.status_code == 302
-    change = ParkFact.objects.get(pk=fact.pk).changes.get()
-    assert (change.actor, change.action) == (admin_user, "parks.fact.confirmed")
+    change = AuditEntry.objects.get(target_type="parkfact", target_id=fact.pk)
+    assert (change.actor, change.event) == (admin_user, "parks.fact.confirmed")

@@ -23,14 +23,19 @@ def test_the_supplement_adds_the_new_areas_and_news_names_find_catalogue_zones()
     assert Park.objects.filter(kind=Park.Kind.NEW_AREA).count() == 19
     liangjiang = Park.objects.get(slug="liangjiang-new-area")
     assert (liangjiang.name, liangjiang.province.name, liangjiang.approved) == (
-        "重庆两江新区", "重庆市", "2010",
-    )  # fmt: skip
+        "重庆两江新区",
+        "重庆市",
+        "2010",
+    )
     matcher = ParkMatcher(Park.objects.all())
     found = matcher.find("光谷、张江、中关村和两江新区的企业")
     names = set(Park.objects.filter(pk__in=found).values_list("name", flat=True))
     assert names == {
-        "武汉东湖新技术开发区", "上海张江高新技术产业开发区", "中关村科技园区", "重庆两江新区",
-    }  # fmt: skip
+        "武汉东湖新技术开发区",
+        "上海张江高新技术产业开发区",
+        "中关村科技园区",
+        "重庆两江新区",
+    }
 
 
 def test_the_shared_catalogue_code_gets_two_slugs():
@@ -108,3 +113,32 @@ def test_every_slug_fits_its_column():
     # SQLite does not enforce a column's length; PostgreSQL does.
     limit = Park._meta.get_field("slug").max_length
     assert all(len(slug) <= limit for slug in Park.objects.values_list("slug", flat=True))
+
+
+def test_reading_an_article_extracts_its_facts_once(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """One reading feeds the park links, the facts, the enterprises, platforms and projects."""
+    from yuanqu.parks.services import pipeline
+
+    calls = []
+
+    def counted(text, **options):
+        calls.append(text)
+        return extract(text, **options)
+
+    from yuanqu.facts import extract
+
+    monkeypatch.setattr(pipeline, "extract", counted)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = PublishedArticleFactory(
+            title="常州高新区新增高新技术企业120家",
+            body=[
+                {
+                    "type": "paragraph",
+                    "text": "常州高新区新增高新技术企业120家，总投资50亿元的项目开工。",
+                }
+            ],
+        )
+    assert calls == [article.title + "\n" + article.text]
+    assert article.park_facts.count() >= 2

@@ -121,7 +121,7 @@ def test_an_indicator_with_several_periods_gets_a_chart_and_its_data_table(
         ("2023年上半年", "2800亿元"),
         ("2023年", "6100亿元"),
         ("2024年上半年", "3050亿元"),
-    ]  # fmt: skip  (in time order: the whole year ends after its first half)
+    ]  # in time order: the whole year ends after its first half
     assert all(re.fullmatch(r"/news/\d+/\?hl=\d+-\d+#hl", link) for _, _, link in rows)
     linked = client.get(rows[2][2].replace("#hl", "")).content.decode()
     assert "<strong>3050亿元</strong>" in linked
@@ -184,7 +184,9 @@ def test_compare_adds_a_park_by_name_and_explains_what_it_cannot_use(client, thr
 def test_the_directory_sorts_by_an_indicator_and_shows_what_it_compares(client, three_parks):
     page = client.get("/parks/", {"sort": "indicator:hitech_enterprises"}).content.decode()
     assert names(client.get("/parks/", {"sort": "indicator:hitech_enterprises"})) == [
-        "苏州工业园区", "无锡高新技术产业开发区", "常州高新技术产业开发区",
-    ]  # fmt: skip
+        "苏州工业园区",
+        "无锡高新技术产业开发区",
+        "常州高新技术产业开发区",
+    ]
     assert "2600家" in page and "2024年上半年" in page
     assert '<option value="indicator:hitech_enterprises" selected>' in page

@@ -12,28 +12,46 @@ class RegisterForm(forms.Form):
     """A publisher's registration. The code is sent by the form's first button; what was typed
     stays in the form meanwhile."""
 
-    kind = forms.ChoiceField(label=_("I register as"), choices=Account.Kind.choices,
-                             widget=forms.RadioSelect, initial=Account.Kind.INDIVIDUAL)  # fmt: skip
-    display_name = forms.CharField(label=_("Name shown on your articles"), max_length=100,
-                                   required=False)  # fmt: skip
-    organisation_name = forms.CharField(label=_("Organisation name"), max_length=100,
-                                        required=False)  # fmt: skip
-    credit_code = forms.CharField(label=_("Unified social credit code"), max_length=18,
-                                  required=False,
-                                  help_text=_("18 characters, as on the business licence."))  # fmt: skip
+    kind = forms.ChoiceField(
+        label=_("I register as"),
+        choices=Account.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Account.Kind.INDIVIDUAL,
+    )
+    display_name = forms.CharField(
+        label=_("Name shown on your articles"), max_length=100, required=False
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisation name"), max_length=100, required=False
+    )
+    credit_code = forms.CharField(
+        label=_("Unified social credit code"),
+        max_length=18,
+        required=False,
+        help_text=_("18 characters, as on the business licence."),
+    )
     contact_person = forms.CharField(label=_("Contact person"), max_length=50, required=False)
-    mobile = forms.CharField(label=_("Mobile number"), max_length=20,
-                             help_text=_("It is your login name; a code is sent to it."))  # fmt: skip
+    mobile = forms.CharField(
+        label=_("Mobile number"),
+        max_length=20,
+        help_text=_("It is your login name; a code is sent to it."),
+    )
     code = forms.CharField(label=_("Verification code"), max_length=6, required=False)
     email = forms.EmailField(label=_("E-mail (optional, for notices)"), required=False)
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput(render_value=True),
-                               help_text=_("At least 10 characters, not only digits."))  # fmt: skip
-    password_again = forms.CharField(label=_("Password again"),
-                                     widget=forms.PasswordInput(render_value=True))  # fmt: skip
+    password = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(render_value=True),
+        help_text=_("At least 10 characters, not only digits."),
+    )
+    password_again = forms.CharField(
+        label=_("Password again"), widget=forms.PasswordInput(render_value=True)
+    )
     agree = forms.BooleanField(
-        label=_("I will publish only what I have the right to publish, and I accept that "
-                "the site removes unlawful content and reports it as the law requires."),
-    )  # fmt: skip
+        label=_(
+            "I will publish only what I have the right to publish, and I accept that "
+            "the site removes unlawful content and reports it as the law requires."
+        ),
+    )
 
     def clean_mobile(self):
         try:

@@ -24,13 +24,20 @@ CODE_TRIES = 5
 ROLES = {
     "publisher": ("发布者", ["news.submit_article"]),
     "trusted": ("可信发布者", ["news.submit_article", "news.publish_directly"]),
-    "moderator": ("审核员", [
-        "moderation.moderate", "parks.change_parkfact", "parks.change_articlepark",
-        "parks.change_membership", "parks.change_platform", "parks.change_project",
-        "parks.change_recognition",
-    ]),
+    "moderator": (
+        "审核员",
+        [
+            "moderation.moderate",
+            "parks.change_parkfact",
+            "parks.change_articlepark",
+            "parks.change_membership",
+            "parks.change_platform",
+            "parks.change_project",
+            "parks.change_recognition",
+        ],
+    ),
     "administrator": ("管理员", ["moderation.moderate", "moderation.manage_policy"]),
-}  # fmt: skip
+}
 
 
 class AccountError(ValueError):
@@ -67,9 +74,11 @@ def phone_code_send(*, mobile: str, now) -> PhoneCode:
         raise AccountError(_("A code was sent less than a minute ago; please wait."))
     code = f"{secrets.randbelow(10**6):06d}"
     row = PhoneCode.objects.create(
-        mobile=mobile, code_hash=_hash(mobile, code), created_at=now,
+        mobile=mobile,
+        code_hash=_hash(mobile, code),
+        created_at=now,
         expires_at=now + CODE_LIFETIME,
-    )  # fmt: skip
+    )
     message = _("Your %(site)s verification code is %(code)s, valid for 10 minutes.") % {
         "site": settings.YUANQU_SITE_NAME,
         "code": code,
@@ -96,18 +105,26 @@ def phone_code_verify(*, mobile: str, code: str, now) -> None:
 
 
 def role_add(user: User, role: str) -> None:
-    user.groups.add(Group.objects.get(name=ROLES[role][0]))
+    user.groups.add(Group.objects.get(name=role))
 
 
 def role_remove(user: User, role: str) -> None:
-    user.groups.remove(Group.objects.get(name=ROLES[role][0]))
+    user.groups.remove(Group.objects.get(name=role))
 
 
 def account_register(
-    *, kind: str, mobile: str, code: str, password: str, now, display_name: str = "",
-    organisation_name: str = "", credit_code: str = "", contact_person: str = "",
+    *,
+    kind: str,
+    mobile: str,
+    code: str,
+    password: str,
+    now,
+    display_name: str = "",
+    organisation_name: str = "",
+    credit_code: str = "",
+    contact_person: str = "",
     email: str = "",
-) -> Account:  # fmt: skip
+) -> Account:
     """A publisher's account: a person, or an organisation with its credit code and contact.
     The mobile number, verified by its code, is the login name.
 
@@ -125,29 +142,41 @@ def account_register(
         organisation = None
         if kind == Account.Kind.ORGANISATION:
             organisation = Organisation.objects.create(
-                name=organisation_name.strip(), credit_code=credit_code,
+                name=organisation_name.strip(),
+                credit_code=credit_code,
                 contact_person=contact_person.strip(),
-            )  # fmt: skip
+            )
             display_name = organisation.name
         user = User.objects.create_user(username=mobile, password=password, email=email.strip())
         role_add(user, "publisher")
         return Account.objects.create(
-            user=user, kind=kind, display_name=display_name.strip(), mobile=mobile,
-            mobile_verified_at=now, organisation=organisation,
-        )  # fmt: skip
+            user=user,
+            kind=kind,
+            display_name=display_name.strip(),
+            mobile=mobile,
+            mobile_verified_at=now,
+            organisation=organisation,
+        )
 
 
-def roles_sync(*, group_model=None, permission_model=None) -> None:
-    """Create the role groups with their permissions (idempotent)."""
-    group_model, permission_model = group_model or Group, permission_model or Permission
-    for name, codes in ROLES.values():
-        group, _ = group_model.objects.get_or_create(name=name)
-        permissions = [
-            permission_model.objects.get(content_type__app_label=code.split(".")[0],
-                                         codename=code.split(".")[1])
-            for code in codes
-        ]  # fmt: skip
-        group.permissions.set(permissions)
+@transaction.atomic
+def roles_sync() -> int:
+    """Create the role groups (named by their code: publisher, moderator …) with their
+    permissions; idempotent. Returns how many groups were created."""
+    created = 0
+    for code, (_label, permissions) in ROLES.items():
+        group, new = Group.objects.get_or_create(name=code)
+        created += new
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in (permission.split(".") for permission in permissions)
+        )
+    return created
+
+
+def role_label(code: str) -> str:
+    """A role's name as people read it (审核员)."""
+    return ROLES[code][0] if code in ROLES else code
 
 
 def notify(*, user: User | None, subject: str, body: str, url: str = "", now) -> None:
@@ -174,9 +203,13 @@ def user_warn(*, user: User, actor, reason: str, now) -> Sanction:
 def user_suspend(*, user: User, actor, reason: str, until, now) -> Sanction:
     """Suspend until the given time: no sign-in, no submissions."""
     sanction = Sanction.objects.create(
-        user=user, kind=Sanction.Kind.SUSPENSION, reason=reason, until=until, created_by=actor,
+        user=user,
+        kind=Sanction.Kind.SUSPENSION,
+        reason=reason,
+        until=until,
+        created_by=actor,
         created_at=now,
-    )  # fmt: skip
+    )
     Account.objects.filter(user=user).update(suspended_until=until)
     notify(user=user, subject=_("Your account is suspended"), body=reason, now=now)
     return sanction

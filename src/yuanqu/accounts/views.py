@@ -1,9 +1,10 @@
-"""Registration, sign-in and the publisher's own page."""
+"""Registration and sign-in. The account's own page is the publisher's dashboard
+(`yuanqu.publishing`)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -12,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
 from yuanqu.access import rate
-from yuanqu.moderation.models import AuditEntry
 
 from . import services
 from .forms import LoginForm, RegisterForm
@@ -44,18 +44,23 @@ def register(request):
         data = form.cleaned_data
         try:
             account = services.account_register(
-                kind=data["kind"], mobile=data["mobile"], code=data["code"],
-                password=data["password"], now=timezone.now(),
-                display_name=data["display_name"], organisation_name=data["organisation_name"],
-                credit_code=data["credit_code"], contact_person=data["contact_person"],
+                kind=data["kind"],
+                mobile=data["mobile"],
+                code=data["code"],
+                password=data["password"],
+                now=timezone.now(),
+                display_name=data["display_name"],
+                organisation_name=data["organisation_name"],
+                credit_code=data["credit_code"],
+                contact_person=data["contact_person"],
                 email=data["email"],
-            )  # fmt: skip
+            )
         except services.AccountError as error:
             form.add_error(None, str(error))
         else:
             login(request, account.user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome. You can now write and submit articles."))
-            return redirect("accounts:home")
+            return redirect(settings.LOGIN_REDIRECT_URL)
     buttons = [("action", "send_code", _("Send code")), ("action", "register", _("Register"))]
     return render(request, "accounts/register.html", {"form": form, "buttons": buttons})
 
@@ -79,23 +84,3 @@ class LoginView(auth_views.LoginView):
             )
             return self.form_invalid(form)
         return super().post(request, *args, **kwargs)
-
-
-@login_required
-def home(request):
-    """The publisher's articles with their state, what moderators did (to appeal), messages."""
-    articles = request.user.submitted_articles.order_by("-updated_at", "-id")
-    actions = (
-        AuditEntry.objects.filter(article__submitted_by=request.user, actor__isnull=False,
-                                  event__in=["moderation.article.reject",
-                                             "moderation.article.take_down",
-                                             "moderation.article.hide"])
-        .exclude(actor=request.user)
-        .select_related("article", "appeal")[:50]
-    )  # fmt: skip
-    notifications = request.user.notifications.all()[:30]
-    request.user.notifications.filter(read_at=None).update(read_at=timezone.now())
-    return render(request, "accounts/home.html", {
-        "articles": articles, "actions": actions, "notifications": notifications,
-        "can_submit": request.user.has_perm("news.submit_article"),
-    })  # fmt: skip

@@ -106,14 +106,36 @@ CASE_RULES = [
     ("k-notation salaries (10k~15k)", re.compile(r"[0-9][kKwW]")),
 ]
 UNITS = {
-    "Chinese yuan": {"元"}, "CNY": {"元"}, "United States dollar": {"美元"}, "Dollar": {"元", "美元"},
-    "Hong Kong dollar": {"港元"}, "HKD": {"港元"}, "Euro": {"欧元"}, "Japanese yen": {"日元"},
-    "New Taiwan dollar": {"新台币"}, "Swiss franc": {"瑞士法郎"}, "Mu": {"亩"}, "Kilogram": {"千克"},
-    "Centimeter": {"厘米"}, "Centimetre": {"厘米"}, "Ton": {"吨"}, "Meter": {"米"}, "Metre": {"米"},
-    "Jin": {"斤"}, "Kilometer": {"公里"}, "Kilometre": {"公里"}, "Gram": {"克"}, "Kilowatt": {"千瓦"},
-    "Microgram": {"微克"}, "Foot": {"英尺"}, "Inch": {"英寸"}, "Mile": {"英里"}, "Litre": {"升"},
-    "Millilitre": {"毫升"}, "Gallon": {"加仑"},
-}  # fmt: skip
+    "Chinese yuan": {"元"},
+    "CNY": {"元"},
+    "United States dollar": {"美元"},
+    "Dollar": {"元", "美元"},
+    "Hong Kong dollar": {"港元"},
+    "HKD": {"港元"},
+    "Euro": {"欧元"},
+    "Japanese yen": {"日元"},
+    "New Taiwan dollar": {"新台币"},
+    "Swiss franc": {"瑞士法郎"},
+    "Mu": {"亩"},
+    "Kilogram": {"千克"},
+    "Centimeter": {"厘米"},
+    "Centimetre": {"厘米"},
+    "Ton": {"吨"},
+    "Meter": {"米"},
+    "Metre": {"米"},
+    "Jin": {"斤"},
+    "Kilometer": {"公里"},
+    "Kilometre": {"公里"},
+    "Gram": {"克"},
+    "Kilowatt": {"千瓦"},
+    "Microgram": {"微克"},
+    "Foot": {"英尺"},
+    "Inch": {"英寸"},
+    "Mile": {"英里"},
+    "Litre": {"升"},
+    "Millilitre": {"毫升"},
+    "Gallon": {"加仑"},
+}
 TO_GRAMS = {
     "克": 1,
     "千克": 1000,
@@ -125,11 +147,16 @@ TO_GRAMS = {
 # The kind of quantity each unit suite's model returns: other numbers in its sentences are not
 # its business (a currency model does not report 1600万 or 10万人).
 KINDS = {
-    "recognizers-currency": {"money"}, "duckling-money": {"money"}, "jionlp-money-parser": {"money"},
-    "jionlp-money-extractor": {"money"}, "recognizers-percent": {"percent", "points"},
+    "recognizers-currency": {"money"},
+    "duckling-money": {"money"},
+    "jionlp-money-parser": {"money"},
+    "jionlp-money-extractor": {"money"},
+    "recognizers-percent": {"percent", "points"},
     "recognizers-dimension": {"area", "length", "weight", "power", "energy", "volume"},
-    "duckling-distance": {"length"}, "duckling-volume": {"volume"}, "duckling-quantity": {"weight"},
-}  # fmt: skip
+    "duckling-distance": {"length"},
+    "duckling-volume": {"volume"},
+    "duckling-quantity": {"weight"},
+}
 
 
 def _decimal(value) -> Decimal | None:

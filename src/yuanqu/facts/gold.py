@@ -82,10 +82,17 @@ def parse(path: Path) -> GoldArticle:
         low, _, high = value.partition("..")
         facts.append(
             GoldFact(
-                text, offset, offset + len(text), Decimal(low), Decimal(high) if high else None,
-                _null(unit), _null(approx), kind, _null(period),
+                text,
+                offset,
+                offset + len(text),
+                Decimal(low),
+                Decimal(high) if high else None,
+                _null(unit),
+                _null(approx),
+                kind,
+                _null(period),
             )
-        )  # fmt: skip
+        )
         pieces.append(text)
         offset += len(text)
         last = mark.end()

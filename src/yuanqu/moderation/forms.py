@@ -51,14 +51,21 @@ class ChallengeMixin(forms.Form):
 
 
 class ReportForm(ChallengeMixin):
-    category = forms.ChoiceField(label=_("What is wrong"), choices=Category.choices,
-                                 widget=forms.RadioSelect)  # fmt: skip
-    url = forms.CharField(label=_("Address of the content"), max_length=500, required=False,
-                          help_text=_("Filled in when you report from an article."))  # fmt: skip
-    details = forms.CharField(label=_("Details"), max_length=5000,
-                              widget=forms.Textarea(attrs={"rows": 6}))  # fmt: skip
-    evidence = forms.FileField(label=_("Evidence (optional)"), required=False,
-                               validators=[check_evidence])  # fmt: skip
+    category = forms.ChoiceField(
+        label=_("What is wrong"), choices=Category.choices, widget=forms.RadioSelect
+    )
+    url = forms.CharField(
+        label=_("Address of the content"),
+        max_length=500,
+        required=False,
+        help_text=_("Filled in when you report from an article."),
+    )
+    details = forms.CharField(
+        label=_("Details"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    evidence = forms.FileField(
+        label=_("Evidence (optional)"), required=False, validators=[check_evidence]
+    )
     contact = forms.CharField(
         label=_("How to reach you (optional)"), max_length=100, required=False
     )
@@ -70,34 +77,62 @@ class NoticeForm(ChallengeMixin):
     contact_email = forms.EmailField(label=_("E-mail"))
     contact_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     address = forms.CharField(label=_("Postal address"), max_length=200)
-    work = forms.CharField(label=_("The work or right infringed"), max_length=5000,
-                           widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
-    urls = forms.CharField(label=_("Addresses of the infringing items on this site"), max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text=_("One address a line, e.g. https://…/news/123/"))  # fmt: skip
-    proof = forms.FileField(label=_("Proof of your right (licence, registration, contract …)"),
-                            validators=[check_evidence])  # fmt: skip
+    work = forms.CharField(
+        label=_("The work or right infringed"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    urls = forms.CharField(
+        label=_("Addresses of the infringing items on this site"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One address a line, e.g. https://…/news/123/"),
+    )
+    proof = forms.FileField(
+        label=_("Proof of your right (licence, registration, contract …)"),
+        validators=[check_evidence],
+    )
     signature = forms.CharField(label=_("Signed by"), max_length=50)
     statement = forms.BooleanField(
-        label=_("I state that the information in this notice is true and that I hold the right "
-                "or act for its holder; I bear the legal consequences of a false notice."))  # fmt: skip
-    field_order = ["rights_holder", "contact_email", "contact_phone", "address", "work", "urls",
-                   "proof", "signature", "statement", "answer", "token"]  # fmt: skip
+        label=_(
+            "I state that the information in this notice is true and that I hold the right "
+            "or act for its holder; I bear the legal consequences of a false notice."
+        )
+    )
+    field_order = [
+        "rights_holder",
+        "contact_email",
+        "contact_phone",
+        "address",
+        "work",
+        "urls",
+        "proof",
+        "signature",
+        "statement",
+        "answer",
+        "token",
+    ]
 
 
 class CounterNoticeForm(forms.Form):
     name = forms.CharField(label=_("Your name or organisation"), max_length=100)
     contact = forms.CharField(label=_("Phone or e-mail"), max_length=100)
     address = forms.CharField(label=_("Postal address"), max_length=200)
-    reasons = forms.CharField(label=_("Why the item does not infringe"), max_length=5000,
-                              widget=forms.Textarea(attrs={"rows": 5}))  # fmt: skip
+    reasons = forms.CharField(
+        label=_("Why the item does not infringe"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
     proof = forms.FileField(
         label=_("Proof (optional)"), required=False, validators=[check_evidence]
     )
     signature = forms.CharField(label=_("Signed by"), max_length=50)
     statement = forms.BooleanField(
-        label=_("I state that the information is true and that I bear the legal consequences "
-                "of a false counter-notice."))  # fmt: skip
+        label=_(
+            "I state that the information is true and that I bear the legal consequences "
+            "of a false counter-notice."
+        )
+    )
 
 
 class ReasonForm(forms.Form):

@@ -5,9 +5,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Count, Min
 
+from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
 
-from .models import Appeal, AuditEntry, Case, Notice
+from .models import Appeal, Case, Notice
 
 HOURS = settings.YUANQU_DEADLINE_HOURS
 
@@ -28,11 +29,12 @@ def submissions(now):
 def unreviewed(now):
     """Published directly by trusted publishers and not yet read by a moderator."""
     return list(
-        Article.objects.filter(status=Article.Status.PUBLISHED, origin=Article.Origin.USER,
-                               reviewed_at=None)
+        Article.objects.filter(
+            status=Article.Status.PUBLISHED, origin=Article.Origin.USER, reviewed_at=None
+        )
         .select_related("submitted_by")
         .order_by("published_at", "id")[:100]
-    )  # fmt: skip
+    )
 
 
 def open_cases(now, category: str = ""):

@@ -9,10 +9,21 @@ from yuanqu.regions.models import Region
 from . import body as body_blocks
 
 
+def published_q(prefix: str = "", *, now=None, scheduled: bool = False) -> Q:
+    """The one definition of what readers may see: published, and its time has come (a later
+    time schedules it; `scheduled` includes those too, for what is prepared ahead, such as the
+    search index). `prefix` reaches an article from a related row: "article__" for a fact, a
+    project or a membership read from it."""
+    condition = Q(**{f"{prefix}status": Article.Status.PUBLISHED})
+    if scheduled:
+        return condition
+    return condition & Q(**{f"{prefix}published_at__lte": now or timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
-    def published(self, *, now=None):
-        """What readers may see: published, and not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+    def published(self, *, now=None, scheduled: bool = False):
+        """What readers may see: published, and not scheduled for later (unless `scheduled`)."""
+        return self.filter(published_q(now=now, scheduled=scheduled))
 
     def in_region(self, region: Region | None):
         """Articles tagged with the region or, for a province, with any of its cities."""
@@ -35,7 +46,7 @@ class Article(models.Model):
         USER = "user", _("user-submitted")
 
     class Status(models.TextChoices):
-        """The states of moderation; transitions happen only in `yuanqu.moderation.services`."""
+        """An article's states; every change of state is a transition in `services.lifecycle`."""
 
         DRAFT = "draft", _("draft")
         PENDING = "pending", _("pending review")

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import submit_views, views
+from . import views
 from .feeds import ChannelFeed
 
 app_name = "news"
@@ -9,10 +9,6 @@ urlpatterns = [
     path("", views.channel, name="home"),
     path("feed/", ChannelFeed(), name="feed"),
     path("news/<int:pk>/", views.article_detail, name="article_detail"),
-    path("submit/", submit_views.submit, name="submit"),
-    path("submit/<int:pk>/", submit_views.submit, name="submit_edit"),
-    path("submit/<int:pk>/preview/", submit_views.preview, name="submit_preview"),
-    path("submit/<int:pk>/withdraw/", submit_views.withdraw, name="submit_withdraw"),
     path("media/<path:path>", views.media, name="media"),
     # Region channels come last: a two-letter province slug, then a six-digit city code.
     re_path(r"^(?P<province>[a-z]{2})/$", views.channel, name="channel"),

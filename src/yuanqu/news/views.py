@@ -43,8 +43,10 @@ def with_image_urls(blocks: list[dict]) -> list[dict]:
     if not ids:
         return blocks
     urls = {image.pk: image.get_absolute_url() for image in Image.objects.filter(pk__in=ids)}
-    return [{**block, "url": urls.get(block.get("upload"), "")} if block.get("upload") else block
-            for block in blocks]  # fmt: skip
+    return [
+        {**block, "url": urls.get(block.get("upload"), "")} if block.get("upload") else block
+        for block in blocks
+    ]
 
 
 def article_detail(request, pk: int):

@@ -16,7 +16,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from yuanqu.news.models import Article
+from yuanqu.news.models import Article, published_q
 
 from .indicators import INDICATORS, Indicator
 from .models import (
@@ -57,9 +57,8 @@ def directory(
         parks = parks.filter(kind=kind)
     if industry.strip():
         parks = parks.filter(_industry_filter(industry.strip()))
-    parks = parks.matching(query).annotate(
-        news=Count("article_links", filter=Q(article_links__removed=False), distinct=True)
-    )
+    news = Q(article_links__removed=False) & published_q("article_links__article__")
+    parks = parks.matching(query).annotate(news=Count("article_links", filter=news, distinct=True))
     order = SORTS.get(sort, SORTS["name"] if not query.strip() else ("-news", "name", "id"))
     indicator = sort.removeprefix("indicator:") if sort.startswith("indicator:") else ""
     if indicator in {i.code for i in INDICATORS}:
@@ -82,12 +81,8 @@ def _by_indicator(parks, code: str):
     """Parks that report the indicator, largest latest figure first (the figure and its period
     are annotated so that the list can show what it compares)."""
     latest = (
-        ParkFact.objects.filter(
-            park=OuterRef("pk"),
-            indicator=code,
-            article__status=Article.Status.PUBLISHED,
-        )
-        .exclude(status=ParkFact.Status.REJECTED)
+        ParkFact.objects.shown()
+        .filter(park=OuterRef("pk"), indicator=code)
         .order_by("-article__published_at", "-id")
     )
     value = Coalesce(latest.values("corrected_value")[:1], latest.values("value")[:1])
@@ -186,8 +181,8 @@ class IndicatorCard:
 
 def _shown(park: Park):
     return (
-        ParkFact.objects.filter(park=park, article__status=Article.Status.PUBLISHED)
-        .exclude(status=ParkFact.Status.REJECTED)
+        ParkFact.objects.shown()
+        .filter(park=park)
         .select_related("article")
         .order_by("-article__published_at", "start", "id")
     )
@@ -285,12 +280,13 @@ def park_memberships(park: Park) -> list[Membership]:
     """The enterprises the news places in the park, each with how and where it says so: the
     latest article's sentence when several say the same."""
     rows = (
-        Membership.objects.filter(park=park, removed=False)
+        Membership.objects.shown()
+        .filter(park=park)
         .select_related("enterprise", "article")
         .prefetch_related(
             Prefetch(
                 "enterprise__recognitions",
-                Recognition.objects.filter(removed=False).order_by("kind", "-id"),
+                Recognition.objects.shown().order_by("kind", "-id"),
             )
         )
         .order_by("enterprise__name", "kind", "-article__published_at", "-id")
@@ -309,7 +305,7 @@ def park_memberships(park: Park) -> list[Membership]:
 
 def park_platforms(park: Park) -> tuple[list[Platform], list[ParkFact]]:
     """Named platforms, and the figures that count the park's platforms (院士工作站5家)."""
-    named = list(Platform.objects.filter(park=park, removed=False).select_related("article"))
+    named = list(Platform.objects.shown().filter(park=park).select_related("article"))
     counts = [
         fact
         for fact in _shown(park).filter(unit__in=["个", "家", "所", "座"])
@@ -321,7 +317,8 @@ def park_platforms(park: Park) -> tuple[list[Platform], list[ParkFact]]:
 def park_projects(park: Park, limit: int = 30) -> list[Project]:
     """The park's projects at the stage each article reported, newest report first."""
     return list(
-        Project.objects.filter(park=park, removed=False)
+        Project.objects.shown()
+        .filter(park=park)
         .select_related("article")
         .order_by("-reported_on", "start", "id")[:limit]
     )
@@ -329,11 +326,25 @@ def park_projects(park: Park, limit: int = 30) -> list[Project]:
 
 def enterprise_directory(query: str = ""):
     """Enterprises, those most in the news first; `query` matches names and aliases."""
+    news = Q(mentions__removed=False) & published_q("mentions__article__")
     return (
         Enterprise.objects.matching(query)
-        .annotate(news=Count("mentions", filter=Q(mentions__removed=False), distinct=True))
+        .annotate(news=Count("mentions", filter=news, distinct=True))
         .order_by("-news", "name", "id")
     )
+
+
+def enterprise_rows(enterprise: Enterprise) -> tuple[list[Membership], list[Recognition]]:
+    """The enterprise's parks and recognitions, each with its source sentence."""
+    memberships = (
+        Membership.objects.shown()
+        .filter(enterprise=enterprise)
+        .select_related("park", "park__province", "article")
+    )
+    recognitions = (
+        Recognition.objects.shown().filter(enterprise=enterprise).select_related("article")
+    )
+    return list(memberships), list(recognitions)
 
 
 def enterprise_news(enterprise: Enterprise):

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .models import Region
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "divisions.csv"
 
 
@@ -16,16 +18,11 @@ def read_division_rows() -> list[dict[str, str]]:
         )
 
 
-def regions_sync(*, model=None) -> int:
-    """Create or update every division from the data file; return how many rows changed.
-
-    Takes the model as an argument so that the data migration can pass its historical model.
-    """
-    if model is None:
-        from .models import Region as model
+def regions_sync() -> int:
+    """Create or update every division from the data file; return how many rows changed."""
     changed = 0
     with transaction.atomic():
-        by_code = {region.code: region for region in model.objects.all()}
+        by_code = {region.code: region for region in Region.objects.all()}
         for row in read_division_rows():
             parent = by_code.get(row["parent_code"]) if row["parent_code"] else None
             wanted = {
@@ -37,7 +34,7 @@ def regions_sync(*, model=None) -> int:
             }
             region = by_code.get(row["code"])
             if region is None:
-                by_code[row["code"]] = model.objects.create(code=row["code"], **wanted)
+                by_code[row["code"]] = Region.objects.create(code=row["code"], **wanted)
                 changed += 1
             elif any(getattr(region, key) != value for key, value in wanted.items()):
                 for key, value in wanted.items():

@@ -6,4 +6,4 @@ class SearchConfig(AppConfig):
     verbose_name = "搜索"
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps the index in step with what is published)
+        from . import listeners  # noqa: F401  (keeps the index in step with what is published)

@@ -53,8 +53,9 @@ def build(articles: int, seed: int, write) -> dict:
     from yuanqu.regions.models import Region
 
     from .backends import get_backend
+    from .documents import article_key, kind_tag, region_tags, source_tag
     from .models import SearchDocument
-    from .services import _analysed, dictionary_load, source_tag
+    from .services import _analysed, dictionary_load
 
     dictionary_load()
     cities = {r.code: r for r in Region.objects.filter(level="prefecture").select_related("parent")}
@@ -70,13 +71,20 @@ def build(articles: int, seed: int, write) -> dict:
         published = datetime.fromisoformat(record["published_at"]).replace(tzinfo=SHANGHAI)
         city = cities[record["regions"][0]]
         characters += len(record["title"]) + len(record["body"])
-        batch.append(SearchDocument(
-            kind="article", object_id=index + 1, title=record["title"][:200], url=f"/news/{index + 1}/",
-            sort_key=(int(published.timestamp()) << 20) | (index & 0xFFFFF), published_at=published,
-            source_name=record["source"][:100],
-            tags=f"kind_article city_{city.code} prov_{city.parent.slug} {source_tag(record['source'])}",
-            **_analysed(record["title"], record["body"]),
-        ))  # fmt: skip
+        tags = [kind_tag("article"), *region_tags(city), source_tag(record["source"])]
+        batch.append(
+            SearchDocument(
+                kind="article",
+                object_id=index + 1,
+                title=record["title"][:200],
+                url=f"/news/{index + 1}/",
+                sort_key=article_key(published, index),
+                published_at=published,
+                source_name=record["source"][:100],
+                tags=" ".join(tags),
+                **_analysed(record["title"], record["body"]),
+            )
+        )
         if len(batch) >= 2000:
             flush()
             if (index + 1) % 20000 == 0:
@@ -84,9 +92,12 @@ def build(articles: int, seed: int, write) -> dict:
     if batch:
         flush()
     backend.optimize()
-    return {"articles": articles, "characters": characters,
-            "build_seconds": time.perf_counter() - started,
-            "index_bytes": backend.size_bytes()}  # fmt: skip
+    return {
+        "articles": articles,
+        "characters": characters,
+        "build_seconds": time.perf_counter() - started,
+        "index_bytes": backend.size_bytes(),
+    }
 
 
 def _like(query: str, options: dict) -> float:
@@ -127,8 +138,9 @@ def measure(rounds: int) -> dict:
         day = lambda value, end=False: (  # noqa: E731
             datetime.fromisoformat(value).replace(tzinfo=SHANGHAI) if value else None
         )
-        return selectors.Filters(region=region, date_from=day(options.get("from")),
-                                 date_to=day(options.get("to")))  # fmt: skip
+        return selectors.Filters(
+            region=region, date_from=day(options.get("from")), date_to=day(options.get("to"))
+        )
 
     search_times, like_times, per_query = [], [], []
     for query, options in QUERIES:
@@ -136,16 +148,23 @@ def measure(rounds: int) -> dict:
         found, took = 0, []
         for _ in range(rounds):
             started = time.perf_counter()
-            results = selectors.search(query, filters=filters(options),
-                                       newest_first=options.get("newest_first", False))  # fmt: skip
+            results = selectors.search(
+                query, filters=filters(options), newest_first=options.get("newest_first", False)
+            )
             took.append(time.perf_counter() - started)
             found = results.total
         like = [_like(query, options) for _ in range(max(1, rounds // 2))]
         search_times += took
         like_times += like
-        per_query.append({"query": query, "options": options, "results": found,
-                          "search_ms": statistics.median(took) * 1000,
-                          "like_ms": statistics.median(like) * 1000})  # fmt: skip
+        per_query.append(
+            {
+                "query": query,
+                "options": options,
+                "results": found,
+                "search_ms": statistics.median(took) * 1000,
+                "like_ms": statistics.median(like) * 1000,
+            }
+        )
     return {
         "p50_ms": _percentile(search_times, 0.50) * 1000,
         "p95_ms": _percentile(search_times, 0.95) * 1000,
@@ -187,9 +206,19 @@ def run(articles: int, seed: int, rounds: int, postgres_url: str | None, write) 
             write(f"{label}: indexing {articles:,} synthetic articles …")
             env = {**os.environ, **extra, "REDIS_URL": ""}
             done = subprocess.run(
-                [sys.executable, "-m", "yuanqu.search.bench", str(articles), str(seed), str(rounds)],
-                env=env, capture_output=True, text=True, check=False,
-            )  # fmt: skip
+                [
+                    sys.executable,
+                    "-m",
+                    "yuanqu.search.bench",
+                    str(articles),
+                    str(seed),
+                    str(rounds),
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             if done.returncode != 0:
                 write(f"{label}: failed\n{done.stderr[-2000:]}")
                 continue
@@ -201,15 +230,23 @@ def run(articles: int, seed: int, rounds: int, postgres_url: str | None, write) 
 
 def report(label: str, f: dict, write) -> None:
     write(f"{label}: {f['articles']:,} articles, {f['characters'] / 1e6:.0f} M characters")
-    write(f"  index built in {f['build_seconds']:.0f} s; full-text index {f['index_bytes'] / 2**20:.0f} MiB "
-          f"({f['index_bytes'] / max(1, f['characters'] * 3):.2f}x the UTF-8 text)")  # fmt: skip
-    write(f"  search p50 {f['p50_ms']:.1f} ms, p95 {f['p95_ms']:.1f} ms, p99 {f['p99_ms']:.1f} ms "
-          f"(the whole results page: three tab counts, the stages, the hits)")  # fmt: skip
-    write(f"  LIKE scan p50 {f['like_p50_ms']:.0f} ms, p95 {f['like_p95_ms']:.0f} ms; "
-          f"median speed-up per query {f['speedup_median']:.0f}x")  # fmt: skip
+    write(
+        f"  index built in {f['build_seconds']:.0f} s; full-text index {f['index_bytes'] / 2**20:.0f} MiB "
+        f"({f['index_bytes'] / max(1, f['characters'] * 3):.2f}x the UTF-8 text)"
+    )
+    write(
+        f"  search p50 {f['p50_ms']:.1f} ms, p95 {f['p95_ms']:.1f} ms, p99 {f['p99_ms']:.1f} ms "
+        f"(the whole results page: three tab counts, the stages, the hits)"
+    )
+    write(
+        f"  LIKE scan p50 {f['like_p50_ms']:.0f} ms, p95 {f['like_p95_ms']:.0f} ms; "
+        f"median speed-up per query {f['speedup_median']:.0f}x"
+    )
     for query in f["queries"]:
-        write(f"    {query['query']:<16} {query['results']:>8} results  {query['search_ms']:8.1f} ms"
-              f"  LIKE {query['like_ms']:8.0f} ms")  # fmt: skip
+        write(
+            f"    {query['query']:<16} {query['results']:>8} results  {query['search_ms']:8.1f} ms"
+            f"  LIKE {query['like_ms']:8.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ from django.utils.safestring import SafeString, mark_safe
 from . import analysis
 from .backends import get_backend
 from .backends.base import Query
+from .documents import industry_tag, park_tag, region_tag, source_tag
 from .models import SearchDocument
-from .services import dictionary_load, source_tag
+from .services import dictionary_load
 
 KINDS = ("article", "park", "enterprise")
 COUNT_CAP = 1_000
@@ -59,13 +60,11 @@ class Filters:
     def tags(self) -> list[str]:
         tags = []
         if self.region is not None:
-            tags.append(
-                f"city_{self.region.code}" if self.region.parent_id else f"prov_{self.region.slug}"
-            )
+            tags.append(region_tag(self.region))
         if self.park is not None:
-            tags.append(f"park_{self.park.pk}")
+            tags.append(park_tag(self.park.pk))
         if re.fullmatch(r"[a-z_]{2,30}", self.industry or ""):
-            tags.append(f"ind_{self.industry}")
+            tags.append(industry_tag(self.industry))
         if self.source:
             tags.append(source_tag(self.source))
         return tags
@@ -77,9 +76,16 @@ def analysed(text: str, kind: str, filters: Filters, newest_first: bool) -> Quer
         return None
     phrases = [analysis.phrase(part) for part in parts]
     words = list(dict.fromkeys(w for part in parts for w in analysis.words(part)))
-    return Query(phrases=phrases, words=words, parts=parts, kind=kind, tags=filters.tags(),
-                 date_from=filters.date_from, date_to=filters.date_to,
-                 newest_first=newest_first)  # fmt: skip
+    return Query(
+        phrases=phrases,
+        words=words,
+        parts=parts,
+        kind=kind,
+        tags=filters.tags(),
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        newest_first=newest_first,
+    )
 
 
 def exact_names(text: str, kind: str, tags: list[str]) -> list[int]:
@@ -92,8 +98,14 @@ def exact_names(text: str, kind: str, tags: list[str]) -> list[int]:
     for tag in tags:
         rows = rows.filter(tags__contains=tag)
     found = list(rows.values_list("sort_key", "aliases", "title", "tags")[:200])
-    found.sort(key=lambda row: (f"\n{name}\n" not in row[1], "level_national" not in row[3],
-                                len(row[2]), row[0]))  # fmt: skip
+    found.sort(
+        key=lambda row: (
+            f"\n{name}\n" not in row[1],
+            "level_national" not in row[3],
+            len(row[2]),
+            row[0],
+        )
+    )
     return [row[0] for row in found[:10]]
 
 
@@ -122,8 +134,14 @@ def _keys(query: Query, exact: list[int], offset: int, limit: int) -> tuple[list
         capped |= count >= COUNT_CAP
         by_time = query.newest_first or count >= min(COUNT_CAP, backend.common_term_docs)
         if len(keys) < limit and offset < count:
-            keys += backend.keys(query, stage=stage, limit=limit - len(keys), offset=offset,
-                                 exclude=seen, by_time=by_time)  # fmt: skip
+            keys += backend.keys(
+                query,
+                stage=stage,
+                limit=limit - len(keys),
+                offset=offset,
+                exclude=seen,
+                by_time=by_time,
+            )
         offset = max(0, offset - count)
         total += count
     return keys, total, capped
@@ -148,14 +166,23 @@ def highlight(text: str, parts: list[str], width: int | None = None) -> SafeStri
     return mark_safe("".join(marked))  # every piece of the text is escaped above
 
 
-def search(text: str, *, kind: str = "article", filters: Filters | None = None,
-           newest_first: bool = False, page: int = 1, per_page: int = 20) -> Results:  # fmt: skip
+def search(
+    text: str,
+    *,
+    kind: str = "article",
+    filters: Filters | None = None,
+    newest_first: bool = False,
+    page: int = 1,
+    per_page: int = 20,
+    now: datetime | None = None,
+) -> Results:
     kind = kind if kind in KINDS else "article"
     filters = filters or Filters()
     results = Results(query=text, kind=kind)
     query = analysed(text, kind, filters, newest_first)
     if query is None:
         return results
+    query.now = now  # articles scheduled for later are not found before their time
     dictionary_load()
     exact = exact_names(text, kind, filters.tags())
     query.page_end = page * per_page + len(exact)
@@ -170,8 +197,13 @@ def search(text: str, *, kind: str = "article", filters: Filters | None = None,
     documents = {d.sort_key: d for d in SearchDocument.objects.filter(sort_key__in=keys)}
     parts = analysis.query_parts(text) + [w for w in query.words if len(w) > 1]
     results.hits = [
-        Hit(documents[key], highlight(analysis.normalise(documents[key].title), parts),
-            highlight(documents[key].body, parts, SNIPPET), key in exact)
-        for key in keys if key in documents
-    ]  # fmt: skip
+        Hit(
+            documents[key],
+            highlight(analysis.normalise(documents[key].title), parts),
+            highlight(documents[key].body, parts, SNIPPET),
+            key in exact,
+        )
+        for key in keys
+        if key in documents
+    ]
     return results

@@ -1,23 +1,31 @@
 """Keeping the search index in step: documents for articles, parks and enterprises, written
-through the configured backend. An article is searchable once it is published and gone as soon
-as it is withdrawn, taken down or hidden."""
-
-import hashlib
+through the configured backend. An article is in the index while it is published (a scheduled
+one is found from its time on, see `backends.base.key_range`) and gone as soon as it is
+withdrawn, taken down or hidden."""
 
 from django.db import transaction
+from django.db.models import Max
 
 from yuanqu.news.models import Article
+from yuanqu.parks.models import ArticleIndustry, ArticlePark, Enterprise, Industry, Membership, Park
 
 from . import analysis
 from .backends import get_backend
+from .documents import (
+    article_key,
+    enterprise_key,
+    industry_tag,
+    kind_tag,
+    level_tag,
+    park_key,
+    park_tag,
+    region_tag,
+    region_tags,
+    source_tag,
+)
 from .models import SearchDocument
 
-PARK_KEYS, ENTERPRISE_KEYS = 1 << 32, 1 << 33
 BODY_KEPT = 200_000  # characters of a body kept: snippets, and long phrases confirmed in it
-
-
-def source_tag(name: str) -> str:
-    return "src_" + hashlib.blake2s(name.encode(), digest_size=5).hexdigest()
 
 
 def _analysed(title: str, body: str) -> dict:
@@ -32,34 +40,18 @@ def _analysed(title: str, body: str) -> dict:
     }
 
 
-def _region_tags(regions) -> list[str]:
-    tags = []
-    for region in regions:
-        if region.parent_id:
-            tags += [f"city_{region.code}", f"prov_{region.parent.slug}"]
-        else:
-            tags.append(f"prov_{region.slug}")
-    return tags
-
-
 def article_sort_key(article: Article) -> int:
-    return (int(article.published_at.timestamp()) << 20) | (article.pk & 0xFFFFF)
+    return article_key(article.published_at, article.pk)
 
 
 def article_fields(article: Article) -> dict:
-    links = getattr(article, "park_links", None)
-    parks = (
-        [link.park for link in links.filter(removed=False).select_related("park")] if links else []
-    )
-    industry_links = getattr(article, "industry_links", None)
-    industries = (
-        list(industry_links.filter(removed=False).values_list("industry__code", flat=True))
-        if industry_links is not None
-        else []
-    )
-    tags = ["kind_article", *_region_tags(article.regions.select_related("parent"))]
-    tags += [f"park_{park.pk}" for park in parks]
-    tags += [f"ind_{code}" for code in industries]
+    parks = ArticlePark.objects.filter(article=article, removed=False)
+    industries = ArticleIndustry.objects.filter(article=article, removed=False)
+    tags = [kind_tag("article")]
+    for region in article.regions.select_related("parent"):
+        tags += region_tags(region)
+    tags += [park_tag(pk) for pk in parks.values_list("park_id", flat=True)]
+    tags += [industry_tag(code) for code in industries.values_list("industry__code", flat=True)]
     if article.source_name:
         tags.append(source_tag(article.source_name))
     return {
@@ -76,11 +68,11 @@ def article_fields(article: Article) -> dict:
 
 def park_fields(park) -> dict:
     names = [park.name, *park.aliases]
-    tags = ["kind_park", f"prov_{park.province.slug}", f"park_{park.pk}", f"level_{park.level}"]
+    tags = [kind_tag("park"), region_tag(park.province), park_tag(park.pk), level_tag(park.level)]
     if park.city_id:
-        tags.append(f"city_{park.city.code}")
+        tags.append(region_tag(park.city))
     return {
-        "sort_key": PARK_KEYS + park.pk,
+        "sort_key": park_key(park.pk),
         "title": park.name,
         "aliases": "\n" + "\n".join(analysis.normalise(name) for name in names) + "\n",
         "url": park.get_absolute_url(),
@@ -93,11 +85,16 @@ def park_fields(park) -> dict:
 
 def enterprise_fields(enterprise) -> dict:
     names = [enterprise.name, *enterprise.aliases]
-    parks = list(enterprise.memberships.filter(removed=False).select_related("park__province"))
-    tags = ["kind_enterprise", *{f"park_{m.park_id}" for m in parks},
-            *{f"prov_{m.park.province.slug}" for m in parks}]  # fmt: skip
+    parks = list(
+        Membership.objects.shown().filter(enterprise=enterprise).select_related("park__province")
+    )
+    tags = [
+        kind_tag("enterprise"),
+        *{park_tag(m.park_id) for m in parks},
+        *{region_tag(m.park.province) for m in parks},
+    ]
     return {
-        "sort_key": ENTERPRISE_KEYS + enterprise.pk,
+        "sort_key": enterprise_key(enterprise.pk),
         "title": enterprise.name,
         "aliases": "\n" + "\n".join(analysis.normalise(name) for name in names) + "\n",
         "url": enterprise.get_absolute_url(),
@@ -132,8 +129,9 @@ def document_delete(*, kind: str, object_id: int) -> bool:
 
 
 def article_index(*, article: Article) -> bool:
-    """Index the article if readers can see it, else take it out. Returns whether it is in."""
-    visible = Article.objects.published().filter(pk=article.pk).exists()
+    """Index the article if it is published (readers find it from its time on), else take it
+    out. Returns whether it is in."""
+    visible = Article.objects.published(scheduled=True).filter(pk=article.pk).exists()
     if not visible:
         document_delete(kind="article", object_id=article.pk)
         return False
@@ -156,10 +154,6 @@ def dictionary_load() -> int:
     """Teach the segmenter the knowledge base's names (parks, enterprises, industries), when
     they have changed since this process last looked; returns how many were new."""
     global _dictionary_version
-    from django.db.models import Max
-
-    from yuanqu.parks.models import Enterprise, Industry, Park
-
     version = (
         Park.objects.aggregate(n=Max("updated_at"))["n"],
         Enterprise.objects.aggregate(n=Max("updated_at"))["n"],
@@ -191,8 +185,6 @@ def _batches(queryset, size: int = 200):
 def registry_sync(*, progress=None) -> int:
     """Index the parks and enterprises that are not in the index yet, in bulk; returns how many
     (all 2,564 parks the first time)."""
-    from yuanqu.parks.models import Enterprise, Park
-
     dictionary_load()
     done, backend = 0, get_backend()
     for kind, model, fields in (
@@ -220,13 +212,11 @@ def registry_sync(*, progress=None) -> int:
 def reindex(*, progress=None) -> dict[str, int]:
     """Index everything again, a small transaction at a time, so that the site keeps serving
     and searching (every document is found, in its old or its new form, throughout); then drop
-    documents whose article is no longer public or whose park or enterprise is gone."""
-    from yuanqu.parks.models import Enterprise, Park
-
+    documents whose article is no longer published or whose park or enterprise is gone."""
     dictionary_load()
     counts = {}
     sources = (
-        ("article", Article.objects.published().order_by("pk"), article_fields),
+        ("article", Article.objects.published(scheduled=True).order_by("pk"), article_fields),
         ("park", Park.objects.select_related("province", "city").order_by("pk"), park_fields),
         ("enterprise", Enterprise.objects.order_by("pk"), enterprise_fields),
     )

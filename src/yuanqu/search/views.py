@@ -31,10 +31,13 @@ def _filters(params) -> tuple[selectors.Filters, dict]:
     park = Park.objects.filter(slug=params.get("park", "")[:20]).first()
     industry = Industry.objects.filter(code=params.get("industry", "")[:30]).first()
     filters = selectors.Filters(
-        region=city or province, park=park, industry=industry.code if industry else "",
+        region=city or province,
+        park=park,
+        industry=industry.code if industry else "",
         source=params.get("source", "").strip()[:100],
-        date_from=_day(params.get("from", "")), date_to=_day(params.get("to", ""), end=True),
-    )  # fmt: skip
+        date_from=_day(params.get("from", "")),
+        date_to=_day(params.get("to", ""), end=True),
+    )
     return filters, {"province": province, "city": city, "park": park, "industry": industry}
 
 
@@ -49,19 +52,40 @@ def search(request):
     filters, chosen = _filters(params)
     page_number = params.get("page", "1")
     page_number = int(page_number) if page_number.isdigit() and 0 < int(page_number) < 10_000 else 1
-    results = selectors.search(query, kind=kind, filters=filters, newest_first=params.get("sort") == "date",
-                               page=page_number, per_page=PER_PAGE)  # fmt: skip
+    results = selectors.search(
+        query,
+        kind=kind,
+        filters=filters,
+        newest_first=params.get("sort") == "date",
+        page=page_number,
+        per_page=PER_PAGE,
+    )
     pages = Paginator(range(min(results.total, selectors.COUNT_CAP)), PER_PAGE)
     if results.total and page_number > pages.num_pages:
         raise Http404
-    keep = {key: params.get(key) for key in ("q", "region", "city", "park", "industry", "source",
-                                               "from", "to", "sort") if params.get(key)}  # fmt: skip
-    return render(request, "search/search.html", {
-        "q": query, "kind": kind, "results": results, "page": pages.get_page(page_number),
-        "chosen": chosen, "params": params, "industries": Industry.objects.all(),
-        "provinces": Region.objects.filter(level="province"),
-        "kind_query": {k: urlencode({**keep, "kind": k}) for k in selectors.KINDS},
-        "page_query": urlencode({**keep, "kind": kind}),
-        "national_query": urlencode({k: v for k, v in {**keep, "kind": kind}.items() if k not in ("region", "city")}),
-        "current_province": chosen["province"] or (chosen["city"].parent if chosen["city"] else None),
-    })  # fmt: skip
+    keep = {
+        key: params.get(key)
+        for key in ("q", "region", "city", "park", "industry", "source", "from", "to", "sort")
+        if params.get(key)
+    }
+    return render(
+        request,
+        "search/search.html",
+        {
+            "q": query,
+            "kind": kind,
+            "results": results,
+            "page": pages.get_page(page_number),
+            "chosen": chosen,
+            "params": params,
+            "industries": Industry.objects.all(),
+            "provinces": Region.objects.filter(level="province"),
+            "kind_query": {k: urlencode({**keep, "kind": k}) for k in selectors.KINDS},
+            "page_query": urlencode({**keep, "kind": kind}),
+            "national_query": urlencode(
+                {k: v for k, v in {**keep, "kind": kind}.items() if k not in ("region", "city")}
+            ),
+            "current_province": chosen["province"]
+            or (chosen["city"].parent if chosen["city"] else None),
+        },
+    )

@@ -4,13 +4,15 @@ from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
-    """Create or migrate the database. Idempotent: a second run changes nothing."""
+    """Create or migrate the database, then load the data every installation starts with (the
+    regions, the park registry, the roles, the search index of parks; see `yuanqu.seed`).
+    Idempotent: a second run changes nothing."""
 
-    help = "Create or migrate the database (regions are loaded by a migration)."
+    help = "Create or migrate the database and load the regions, parks and roles."
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=max(0, options["verbosity"] - 1))
-        from yuanqu.search.services import registry_sync
+        from yuanqu.seed import seed_all
 
-        registry_sync()  # the parks and enterprises new to the search index (all, the first time)
+        seed_all()
         self.stdout.write(self.style.SUCCESS(_("The database is ready.")))

@@ -1,11 +1,9 @@
-from .audit import AuditEntry
 from .notices import Appeal, CounterNotice, Notice
 from .policy import Policy, SensitiveWord
 from .reports import Case, Category, Report
 
 __all__ = [
     "Appeal",
-    "AuditEntry",
     "Case",
     "Category",
     "CounterNotice",

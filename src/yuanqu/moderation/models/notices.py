@@ -41,8 +41,9 @@ class CounterNotice(models.Model):
     reasons = models.TextField(_("why the item does not infringe"))
     proof = models.FileField(upload_to="proof/%Y/%m/", blank=True, max_length=200)
     signature = models.CharField(_("signed by"), max_length=50)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField()
 
     def __str__(self):
@@ -57,16 +58,19 @@ class Appeal(models.Model):
         UPHELD = "upheld", _("decision kept")
         OVERTURNED = "overturned", _("decision overturned")
 
-    action = models.OneToOneField("moderation.AuditEntry", on_delete=models.PROTECT,
-                                  related_name="appeal")  # fmt: skip
+    action = models.OneToOneField(
+        "audit.AuditEntry", on_delete=models.PROTECT, related_name="appeal"
+    )
     article = models.ForeignKey("news.Article", on_delete=models.PROTECT, related_name="appeals")
-    appellant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="+")  # fmt: skip
+    appellant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     reason = models.TextField(_("why the decision is wrong"))
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
     created_at = models.DateTimeField()
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(blank=True)
 

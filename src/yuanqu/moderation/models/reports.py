@@ -35,14 +35,16 @@ class Case(models.Model):
         UPHELD = "upheld", _("action taken")
         DISMISSED = "dismissed", _("no violation found")
 
-    article = models.ForeignKey("news.Article", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="report_cases")  # fmt: skip
+    article = models.ForeignKey(
+        "news.Article", null=True, blank=True, on_delete=models.PROTECT, related_name="report_cases"
+    )
     state = models.CharField(max_length=6, choices=State.choices, default=State.OPEN)
     opened_at = models.DateTimeField()
     deadline_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
     action = models.CharField(max_length=20, blank=True)  # taken_down, hidden …
     public_note = models.TextField(_("note to the reporters"), blank=True)
@@ -62,11 +64,13 @@ class Report(Ticketed):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="reports")
     category = models.CharField(_("category"), max_length=12, choices=Category.choices)
-    article = models.ForeignKey("news.Article", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="reports")  # fmt: skip
+    article = models.ForeignKey(
+        "news.Article", null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
     url = models.CharField(_("address of the content"), max_length=500, blank=True)
     details = models.TextField(_("details"))
     evidence = models.FileField(upload_to="evidence/%Y/%m/", blank=True, max_length=200)
     contact = models.CharField(_("how to reach you"), max_length=100, blank=True)
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )

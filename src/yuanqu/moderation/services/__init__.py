@@ -1,17 +1,7 @@
-"""Every change of moderation state goes through a function here; each writes its audit entry."""
+"""Moderators' and operators' writes: reports, notices, appeals, sanctions, sensitive words and
+the policy; each writes its audit entry. An article's transitions are the state machine's
+(`yuanqu.news.services`), which these call."""
 
-from .articles import (
-    TransitionError,
-    article_approve,
-    article_hide,
-    article_reject,
-    article_restore,
-    article_review,
-    article_submit,
-    article_take_down,
-    article_withdraw,
-)
-from .audit import audit_log
 from .notices import (
     NoticeError,
     appeal_create,
@@ -34,18 +24,8 @@ __all__ = [
     "NoticeError",
     "ReportError",
     "SanctionError",
-    "TransitionError",
     "appeal_create",
     "appeal_decide",
-    "article_approve",
-    "article_hide",
-    "article_reject",
-    "article_restore",
-    "article_review",
-    "article_submit",
-    "article_take_down",
-    "article_withdraw",
-    "audit_log",
     "case_close",
     "counter_notice_create",
     "notice_create",

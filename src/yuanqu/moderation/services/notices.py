@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from yuanqu.accounts.services import notify
+from yuanqu.audit.models import AuditEntry
+from yuanqu.audit.services import audit_log
+from yuanqu.news import services as articles
 from yuanqu.news.models import Article
 
-from ..models import Appeal, AuditEntry, CounterNotice, Notice
-from .articles import FROM, article_restore, article_take_down
-from .audit import audit_log
+from ..models import Appeal, CounterNotice, Notice
 from .reports import new_ticket
 
 
@@ -50,25 +51,45 @@ def notice_create(*, article: Article, fields: dict, proof, now, ip=None) -> Not
     counter-notice is recorded as refused, with the explanation."""
     refusal = _refusal(article, fields["rights_holder"], fields["contact_email"])
     notice = Notice.objects.create(
-        ticket=new_ticket("QL", now), key=secrets.token_urlsafe(16), article=article,
-        state=Notice.State.REFUSED if refusal else Notice.State.ACCEPTED, refusal=refusal,
-        proof=proof, ip=ip, created_at=now, **fields,
-    )  # fmt: skip
-    audit_log(event="moderation.notice.received", target=notice, article=article,
-              actor_label=fields["rights_holder"][:100], reason=fields["work"][:500],
-              after={"ticket": notice.ticket, "state": notice.state}, ip=ip, now=now)  # fmt: skip
+        ticket=new_ticket("QL", now),
+        key=secrets.token_urlsafe(16),
+        article=article,
+        state=Notice.State.REFUSED if refusal else Notice.State.ACCEPTED,
+        refusal=refusal,
+        proof=proof,
+        ip=ip,
+        created_at=now,
+        **fields,
+    )
+    audit_log(
+        event="moderation.notice.received",
+        target=notice,
+        article=article,
+        actor_label=fields["rights_holder"][:100],
+        reason=fields["work"][:500],
+        after={"ticket": notice.ticket, "state": notice.state},
+        ip=ip,
+        now=now,
+    )
     if refusal:
         return notice
-    if article.status in FROM["take_down"]:  # a draft or a withdrawn one is not public anyway
-        article_take_down(article=article, actor=None, now=now,
-                          reason=_("Rights holder's notice %(t)s") % {"t": notice.ticket},
-                          label=fields["rights_holder"][:100])  # fmt: skip
+    if articles.can(article, "take_down"):  # a draft or a withdrawn one is not public anyway
+        articles.article_take_down(
+            article=article,
+            actor=None,
+            now=now,
+            reason=_("Rights holder's notice %(t)s") % {"t": notice.ticket},
+            label=fields["rights_holder"][:100],
+        )
     uploader = article.submitted_by if article.submitted_by_id else None
     if uploader is not None and uploader.is_active:
-        notify(user=uploader, subject=_("A rights holder's notice on your article《%(t)s》")
-               % {"t": article.title}, body=_notice_text(notice),
-               url=reverse("moderation:counter_notice", kwargs={"ticket": notice.ticket}),
-               now=now)  # fmt: skip
+        notify(
+            user=uploader,
+            subject=_("A rights holder's notice on your article《%(t)s》") % {"t": article.title},
+            body=_notice_text(notice),
+            url=reverse("moderation:counter_notice", kwargs={"ticket": notice.ticket}),
+            now=now,
+        )
         notice.forwarded_to_uploader = True
     else:
         notice.public = True  # nobody to forward it to: it is published instead
@@ -77,13 +98,17 @@ def notice_create(*, article: Article, fields: dict, proof, now, ip=None) -> Not
 
 
 def _notice_text(notice: Notice) -> str:
-    return "\n".join([
-        f"{_('Rights holder')}：{notice.rights_holder}",
-        f"{_('The work or right infringed')}：{notice.work}",
-        f"{_('Addresses')}：{notice.urls}",
-        _("If the item does not infringe, you may file a counter-notice; the item is then "
-          "restored and your counter-notice is sent to the rights holder."),
-    ])  # fmt: skip
+    return "\n".join(
+        [
+            f"{_('Rights holder')}：{notice.rights_holder}",
+            f"{_('The work or right infringed')}：{notice.work}",
+            f"{_('Addresses')}：{notice.urls}",
+            _(
+                "If the item does not infringe, you may file a counter-notice; the item is then "
+                "restored and your counter-notice is sent to the rights holder."
+            ),
+        ]
+    )
 
 
 @transaction.atomic
@@ -99,13 +124,31 @@ def counter_notice_create(*, notice: Notice, user, fields: dict, proof, now) -> 
     )
     notice.state = Notice.State.COUNTERED
     notice.save(update_fields=["state"])
-    audit_log(event="moderation.notice.countered", target=notice, article=article, actor=user,
-              reason=fields["reasons"][:500], after={"state": notice.state}, now=now)  # fmt: skip
+    audit_log(
+        event="moderation.notice.countered",
+        target=notice,
+        article=article,
+        actor=user,
+        reason=fields["reasons"][:500],
+        after={"state": notice.state},
+        now=now,
+    )
     if article.status == Article.Status.TAKEN_DOWN:
-        article_restore(article=article, actor=None, now=now, label=_("counter-notice"),
-                        reason=_("Counter-notice to %(t)s") % {"t": notice.ticket})  # fmt: skip
-    text = "\n".join([f"{_('Counter-notice to')} {notice.ticket}", f"{fields['name']}",
-                      fields["reasons"], f"{_('Contact')}：{fields['contact']}"])  # fmt: skip
+        articles.article_restore(
+            article=article,
+            actor=None,
+            now=now,
+            label=_("counter-notice"),
+            reason=_("Counter-notice to %(t)s") % {"t": notice.ticket},
+        )
+    text = "\n".join(
+        [
+            f"{_('Counter-notice to')} {notice.ticket}",
+            f"{fields['name']}",
+            fields["reasons"],
+            f"{_('Contact')}：{fields['contact']}",
+        ]
+    )
     email = notice.contact_email
     subject = _("Counter-notice to your notice %(t)s") % {"t": notice.ticket}
     transaction.on_commit(lambda: send_mail(subject, text, None, [email], fail_silently=True))
@@ -124,10 +167,18 @@ def appeal_create(*, action: AuditEntry, user, reason: str, now) -> Appeal:
         raise NoticeError(_("This action has already been appealed; an action is appealed once."))
     if not (reason or "").strip():
         raise NoticeError(_("Say why the decision is wrong."))
-    appeal = Appeal.objects.create(action=action, article=article, appellant=user,
-                                   reason=reason.strip(), created_at=now)  # fmt: skip
-    audit_log(event="moderation.appeal.created", target=appeal, article=article, actor=user,
-              reason=reason.strip()[:500], after={"action": action.pk}, now=now)  # fmt: skip
+    appeal = Appeal.objects.create(
+        action=action, article=article, appellant=user, reason=reason.strip(), created_at=now
+    )
+    audit_log(
+        event="moderation.appeal.created",
+        target=appeal,
+        article=article,
+        actor=user,
+        reason=reason.strip()[:500],
+        after={"action": action.pk},
+        now=now,
+    )
     return appeal
 
 
@@ -135,8 +186,6 @@ def appeal_create(*, action: AuditEntry, user, reason: str, now) -> Appeal:
 def appeal_decide(*, appeal: Appeal, actor, now, overturn: bool, note: str) -> Appeal:
     """Keep or overturn the appealed action; overturning a takedown or a rejection restores or
     approves the article."""
-    from .articles import article_approve
-
     if appeal.state != Appeal.State.OPEN:
         raise NoticeError(_("This appeal has been decided."))
     if appeal.action.actor_id == getattr(actor, "pk", None):
@@ -146,13 +195,20 @@ def appeal_decide(*, appeal: Appeal, actor, now, overturn: bool, note: str) -> A
     article = appeal.article
     if overturn:
         if article.status in (Article.Status.TAKEN_DOWN, Article.Status.HIDDEN):
-            article_restore(article=article, actor=actor, now=now, reason=note)
+            articles.article_restore(article=article, actor=actor, now=now, reason=note)
         elif article.status == Article.Status.REJECTED:
-            article_approve(article=article, actor=actor, now=now, reason=note)
+            articles.article_approve(article=article, actor=actor, now=now, reason=note)
     appeal.state = Appeal.State.OVERTURNED if overturn else Appeal.State.UPHELD
     appeal.decided_by, appeal.decided_at, appeal.decision_note = actor, now, note.strip()
     appeal.save()
-    audit_log(event=f"moderation.appeal.{appeal.state}", target=appeal, article=article,
-              actor=actor, reason=note.strip(), after={"state": appeal.state}, now=now)  # fmt: skip
+    audit_log(
+        event=f"moderation.appeal.{appeal.state}",
+        target=appeal,
+        article=article,
+        actor=actor,
+        reason=note.strip(),
+        after={"state": appeal.state},
+        now=now,
+    )
     notify(user=appeal.appellant, subject=_("Your appeal was decided"), body=note.strip(), now=now)
     return appeal

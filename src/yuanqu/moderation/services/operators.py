@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yuanqu.accounts import services as accounts
+from yuanqu.audit.services import audit_log
 
 from ..models import Policy, SensitiveWord
-from .audit import audit_log
 
 
 class SanctionError(ValueError):
@@ -21,8 +21,9 @@ def user_warn(*, user, actor, reason: str, now):
     if not (reason or "").strip():
         raise SanctionError(_("Give a reason: the user is told it."))
     sanction = accounts.user_warn(user=user, actor=actor, reason=reason.strip(), now=now)
-    audit_log(event="moderation.user.warned", target=user, actor=actor, reason=reason.strip(),
-              now=now)  # fmt: skip
+    audit_log(
+        event="moderation.user.warned", target=user, actor=actor, reason=reason.strip(), now=now
+    )
     return sanction
 
 
@@ -31,10 +32,17 @@ def user_suspend(*, user, actor, reason: str, days: int, now):
     if not (reason or "").strip():
         raise SanctionError(_("Give a reason: the user is told it."))
     days = max(1, min(365, days))
-    sanction = accounts.user_suspend(user=user, actor=actor, reason=reason.strip(),
-                                     until=now + timedelta(days=days), now=now)  # fmt: skip
-    audit_log(event="moderation.user.suspended", target=user, actor=actor, reason=reason.strip(),
-              after={"days": days, "until": sanction.until.isoformat()}, now=now)  # fmt: skip
+    sanction = accounts.user_suspend(
+        user=user, actor=actor, reason=reason.strip(), until=now + timedelta(days=days), now=now
+    )
+    audit_log(
+        event="moderation.user.suspended",
+        target=user,
+        actor=actor,
+        reason=reason.strip(),
+        after={"days": days, "until": sanction.until.isoformat()},
+        now=now,
+    )
     return sanction
 
 
@@ -54,8 +62,9 @@ def word_add(*, word: str, note: str, actor, now) -> SensitiveWord:
 def word_remove(*, row: SensitiveWord, actor, now) -> SensitiveWord:
     row.active = False
     row.save(update_fields=["active", "updated_at"])
-    audit_log(event="moderation.word.removed", target=row, actor=actor, before={"word": row.word},
-              now=now)  # fmt: skip
+    audit_log(
+        event="moderation.word.removed", target=row, actor=actor, before={"word": row.word}, now=now
+    )
     return row
 
 
@@ -65,6 +74,12 @@ def policy_set(*, premoderate_all: bool, actor, now) -> Policy:
     before = {"premoderate_all": policy.premoderate_all}
     policy.premoderate_all, policy.updated_by = premoderate_all, actor
     policy.save()
-    audit_log(event="moderation.policy.changed", target=policy, actor=actor, before=before,
-              after={"premoderate_all": premoderate_all}, now=now)  # fmt: skip
+    audit_log(
+        event="moderation.policy.changed",
+        target=policy,
+        actor=actor,
+        before=before,
+        after={"premoderate_all": premoderate_all},
+        now=now,
+    )
     return policy

@@ -8,11 +8,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Case, Report
-from .articles import article_hide, article_take_down
-from .audit import audit_log
+from yuanqu.audit.services import audit_log
+from yuanqu.news import services as articles
 
-ACTIONS = {"take_down": article_take_down, "hide": article_hide}
+from ..models import Case, Report
+
+ACTIONS = {"take_down": articles.article_take_down, "hide": articles.article_hide}
 
 
 class ReportError(ValueError):
@@ -46,23 +47,46 @@ def _case_for(article, category: str, now) -> Case:
 
 @transaction.atomic
 def report_create(
-    *, category: str, details: str, now, article=None, url: str = "", evidence=None,
-    contact: str = "", reporter=None, ip=None,
-) -> Report:  # fmt: skip
+    *,
+    category: str,
+    details: str,
+    now,
+    article=None,
+    url: str = "",
+    evidence=None,
+    contact: str = "",
+    reporter=None,
+    ip=None,
+) -> Report:
     """File a report; returns it with its ticket and the key of its status page."""
     if article is None and not url.strip():
         raise ReportError(_("Say which article or page the report is about."))
     case = _case_for(article, category, now)
     report = Report.objects.create(
-        ticket=new_ticket("JB", now), key=secrets.token_urlsafe(16), case=case,
-        category=category, article=article, url=url.strip()[:500], details=details.strip(),
-        evidence=evidence or "", contact=contact.strip(), ip=ip, created_at=now,
+        ticket=new_ticket("JB", now),
+        key=secrets.token_urlsafe(16),
+        case=case,
+        category=category,
+        article=article,
+        url=url.strip()[:500],
+        details=details.strip(),
+        evidence=evidence or "",
+        contact=contact.strip(),
+        ip=ip,
+        created_at=now,
         reporter=reporter if getattr(reporter, "is_authenticated", False) else None,
-    )  # fmt: skip
-    audit_log(event="moderation.report.created", target=report, article=article,
-              actor=reporter, actor_label=_("reporter"), reason=details.strip()[:500],
-              after={"ticket": report.ticket, "category": category, "case": case.pk},
-              ip=ip, now=now)  # fmt: skip
+    )
+    audit_log(
+        event="moderation.report.created",
+        target=report,
+        article=article,
+        actor=reporter,
+        actor_label=_("reporter"),
+        reason=details.strip()[:500],
+        after={"ticket": report.ticket, "category": category, "case": case.pk},
+        ip=ip,
+        now=now,
+    )
     return report
 
 
@@ -83,7 +107,14 @@ def case_close(*, case: Case, actor, now, outcome: str, note: str, action: str =
     case.state, case.outcome, case.action = Case.State.CLOSED, outcome, action
     case.public_note, case.closed_at, case.closed_by = note, now, actor
     case.save()
-    audit_log(event=f"moderation.report.{outcome}", target=case, article=case.article,
-              actor=actor, reason=note, before=before,
-              after={"state": case.state, "outcome": outcome, "action": action}, now=now)  # fmt: skip
+    audit_log(
+        event=f"moderation.report.{outcome}",
+        target=case,
+        article=case.article,
+        actor=actor,
+        reason=note,
+        before=before,
+        after={"state": case.state, "outcome": outcome, "action": action},
+        now=now,
+    )
     return case

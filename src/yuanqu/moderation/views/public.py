@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 from yuanqu.access import rate
+from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
 
 from .. import services
 from ..forms import CounterNoticeForm, NoticeForm, ReasonForm, ReportForm
-from ..models import AuditEntry, Notice, Report
+from ..models import Notice, Report
 
 ARTICLE_URL = re.compile(r"/news/(\d+)/")
 
@@ -37,8 +38,9 @@ def report(request):
     article = _article(request.GET.get("article") or request.POST.get("article"))
     anonymous = not request.user.is_authenticated
     initial = {"url": request.build_absolute_uri(article.get_absolute_url())} if article else {}
-    form = ReportForm(request.POST or None, request.FILES or None, initial=initial,
-                      with_challenge=anonymous)  # fmt: skip
+    form = ReportForm(
+        request.POST or None, request.FILES or None, initial=initial, with_challenge=anonymous
+    )
     if request.method == "POST" and getattr(request, "limited", False):
         form.is_valid()
         form.add_error(
@@ -49,10 +51,16 @@ def report(request):
         target = article or _article((ARTICLE_URL.search(data["url"]) or [None, None])[1])
         try:
             filed = services.report_create(
-                category=data["category"], details=data["details"], now=timezone.now(),
-                article=target, url=data["url"], evidence=data["evidence"],
-                contact=data["contact"], reporter=request.user, ip=_ip(request),
-            )  # fmt: skip
+                category=data["category"],
+                details=data["details"],
+                now=timezone.now(),
+                article=target,
+                url=data["url"],
+                evidence=data["evidence"],
+                contact=data["contact"],
+                reporter=request.user,
+                ip=_ip(request),
+            )
         except services.ReportError as error:
             form.add_error("url", str(error))
         else:
@@ -71,8 +79,11 @@ def report_status(request, ticket: str):
 
 @ratelimit(key="ip", rate=rate("notice"), method="POST", block=False, group="notice")
 def notice(request):
-    form = NoticeForm(request.POST or None, request.FILES or None,
-                      with_challenge=not request.user.is_authenticated)  # fmt: skip
+    form = NoticeForm(
+        request.POST or None,
+        request.FILES or None,
+        with_challenge=not request.user.is_authenticated,
+    )
     if request.method == "POST" and getattr(request, "limited", False):
         form.is_valid()
         form.add_error(None, _("Too many notices from your network; please try again later."))
@@ -83,11 +94,28 @@ def notice(request):
         if not articles:
             form.add_error("urls", _("Give the address of at least one article on this site."))
         else:
-            fields = {key: data[key] for key in ("rights_holder", "contact_email", "contact_phone",
-                                                 "address", "work", "urls", "signature")}  # fmt: skip
-            notices = [services.notice_create(article=article, fields=fields, proof=data["proof"],
-                                              now=timezone.now(), ip=_ip(request))
-                       for article in articles]  # fmt: skip
+            fields = {
+                key: data[key]
+                for key in (
+                    "rights_holder",
+                    "contact_email",
+                    "contact_phone",
+                    "address",
+                    "work",
+                    "urls",
+                    "signature",
+                )
+            }
+            notices = [
+                services.notice_create(
+                    article=article,
+                    fields=fields,
+                    proof=data["proof"],
+                    now=timezone.now(),
+                    ip=_ip(request),
+                )
+                for article in articles
+            ]
             return redirect(notices[0].get_absolute_url())
     return render(request, "moderation/notice_form.html", {"form": form})
 
@@ -115,8 +143,13 @@ def counter_notice(request, ticket: str):
         data = form.cleaned_data
         fields = {key: data[key] for key in ("name", "contact", "address", "reasons", "signature")}
         try:
-            services.counter_notice_create(notice=filed, user=request.user, fields=fields,
-                                           proof=data["proof"], now=timezone.now())  # fmt: skip
+            services.counter_notice_create(
+                notice=filed,
+                user=request.user,
+                fields=fields,
+                proof=data["proof"],
+                now=timezone.now(),
+            )
         except services.NoticeError as error:
             form.add_error(None, str(error))
         else:
@@ -126,7 +159,7 @@ def counter_notice(request, ticket: str):
                     "Counter-notice filed: the article is restored and your counter-notice was sent to the rights holder."
                 ),
             )
-            return redirect("accounts:home")
+            return redirect("publishing:dashboard")
     return render(request, "moderation/counter_notice_form.html", {"form": form, "notice": filed})
 
 
@@ -138,8 +171,12 @@ def appeal(request, pk: int):
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.appeal_create(action=action, user=request.user,
-                                   reason=form.cleaned_data["reason"], now=timezone.now())  # fmt: skip
+            services.appeal_create(
+                action=action,
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                now=timezone.now(),
+            )
         except services.NoticeError as error:
             form.add_error(None, str(error))
         else:
@@ -147,5 +184,5 @@ def appeal(request, pk: int):
                 request,
                 _("Appeal filed. A moderator who did not take the decision will review it."),
             )
-            return redirect("accounts:home")
+            return redirect("publishing:dashboard")
     return render(request, "moderation/appeal_form.html", {"form": form, "action": action})

@@ -13,19 +13,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yuanqu.access import back_to, editor_required
+from yuanqu.audit import labels
+from yuanqu.audit import selectors as audit_selectors
+from yuanqu.news import services as articles
 from yuanqu.news.models import Article
 
 from .. import selectors, services
-from ..models import Appeal, AuditEntry, Case, Category, Notice, Policy, Report, SensitiveWord
+from ..models import Appeal, Case, Category, Notice, Policy, Report, SensitiveWord
 
 moderator_required = editor_required("moderation.moderate")
 ARTICLE_ACTIONS = {
-    "approve": services.article_approve,
-    "review": services.article_review,
-    "reject": services.article_reject,
-    "hide": services.article_hide,
-    "take_down": services.article_take_down,
-    "restore": services.article_restore,
+    "approve": articles.article_approve,
+    "review": articles.article_review,
+    "reject": articles.article_reject,
+    "hide": articles.article_hide,
+    "take_down": articles.article_take_down,
+    "restore": articles.article_restore,
 }
 
 
@@ -42,10 +45,18 @@ def queue(request):
     if overdue_only:
         for key in ("submissions", "cases", "appeals"):
             sections[key] = [row for row in sections[key] if row.overdue]
-    return render(request, "moderation/queue.html", {
-        **sections, "unreviewed": selectors.unreviewed(now), "categories": Category.choices,
-        "category": category, "overdue_only": overdue_only, "now": now,
-    })  # fmt: skip
+    return render(
+        request,
+        "moderation/queue.html",
+        {
+            **sections,
+            "unreviewed": selectors.unreviewed(now),
+            "categories": Category.choices,
+            "category": category,
+            "overdue_only": overdue_only,
+            "now": now,
+        },
+    )
 
 
 @moderator_required
@@ -56,21 +67,28 @@ def article_moderation(request, pk: int):
         if action not in ARTICLE_ACTIONS:
             raise Http404
         try:
-            ARTICLE_ACTIONS[action](article=article, actor=request.user, now=timezone.now(),
-                                    reason=reason)  # fmt: skip
-        except services.TransitionError as error:
+            ARTICLE_ACTIONS[action](
+                article=article, actor=request.user, now=timezone.now(), reason=reason
+            )
+        except articles.TransitionError as error:
             messages.error(request, str(error))
         else:
             messages.success(
                 request, _("Done: %(state)s.") % {"state": article.get_status_display()}
             )
         return redirect("moderation:article", pk=article.pk)
-    return render(request, "moderation/article.html", {
-        "article": article, "record": selectors.article_record(article),
-        "revisions": article.revisions.select_related("author"),
-        "reports": article.reports.select_related("case"), "notices": article.notices.all(),
-        "hits": services.sensitive_hits(f"{article.title}\n{article.summary}\n{article.text}"),
-    })  # fmt: skip
+    return render(
+        request,
+        "moderation/article.html",
+        {
+            "article": article,
+            "record": selectors.article_record(article),
+            "revisions": article.revisions.select_related("author"),
+            "reports": article.reports.select_related("case"),
+            "notices": article.notices.all(),
+            "hits": services.sensitive_hits(f"{article.title}\n{article.summary}\n{article.text}"),
+        },
+    )
 
 
 @moderator_required
@@ -78,19 +96,29 @@ def case_detail(request, pk: int):
     case = get_object_or_404(Case.objects.select_related("article"), pk=pk)
     if request.method == "POST":
         try:
-            services.case_close(case=case, actor=request.user, now=timezone.now(),
-                                outcome=request.POST.get("outcome", ""),
-                                note=request.POST.get("note", ""),
-                                action=request.POST.get("article_action", ""))  # fmt: skip
-        except (services.ReportError, services.TransitionError) as error:
+            services.case_close(
+                case=case,
+                actor=request.user,
+                now=timezone.now(),
+                outcome=request.POST.get("outcome", ""),
+                note=request.POST.get("note", ""),
+                action=request.POST.get("article_action", ""),
+            )
+        except (services.ReportError, articles.TransitionError) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The case is closed; the reporters can read the outcome."))
             return redirect("moderation:queue")
-    return render(request, "moderation/case.html", {
-        "case": case, "reports": case.reports.all(), "now": timezone.now(),
-        "outcomes": Case.Outcome.choices,
-    })  # fmt: skip
+    return render(
+        request,
+        "moderation/case.html",
+        {
+            "case": case,
+            "reports": case.reports.all(),
+            "now": timezone.now(),
+            "outcomes": Case.Outcome.choices,
+        },
+    )
 
 
 @moderator_required
@@ -104,10 +132,14 @@ def appeal_detail(request, pk: int):
     appeal = get_object_or_404(Appeal.objects.select_related("article", "action__actor"), pk=pk)
     if request.method == "POST":
         try:
-            services.appeal_decide(appeal=appeal, actor=request.user, now=timezone.now(),
-                                   overturn=request.POST.get("decision") == "overturn",
-                                   note=request.POST.get("note", ""))  # fmt: skip
-        except (services.NoticeError, services.TransitionError) as error:
+            services.appeal_decide(
+                appeal=appeal,
+                actor=request.user,
+                now=timezone.now(),
+                overturn=request.POST.get("decision") == "overturn",
+                note=request.POST.get("note", ""),
+            )
+        except (services.NoticeError, articles.TransitionError) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The appeal is decided; the author is told."))
@@ -117,12 +149,13 @@ def appeal_detail(request, pk: int):
 
 @moderator_required
 def audit(request):
-    entries = AuditEntry.objects.select_related("actor", "article")
+    groups = labels.groups()
     event = request.GET.get("event", "")
-    if event:
-        entries = entries.filter(event__startswith=event)
+    entries = audit_selectors.entries(event=labels.group_prefix(event))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "moderation/audit.html", {"page": page, "event": event})
+    return render(
+        request, "moderation/audit.html", {"page": page, "event": event, "groups": groups}
+    )
 
 
 @moderator_required
@@ -132,8 +165,11 @@ def evidence(request, kind: str, pk: int):
     field = row.evidence if kind == "report" else row.proof
     if not field:
         raise Http404
-    return FileResponse(field.open("rb"), as_attachment=True,
-                        filename=f"{kind}-{pk}{field.name[field.name.rfind('.'):]}")  # fmt: skip
+    return FileResponse(
+        field.open("rb"),
+        as_attachment=True,
+        filename=f"{kind}-{pk}{field.name[field.name.rfind('.') :]}",
+    )
 
 
 @moderator_required
@@ -141,23 +177,31 @@ def words(request):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "add":
-                services.word_add(word=request.POST.get("word", ""), note=request.POST.get("note", ""),
-                                  actor=request.user, now=timezone.now())  # fmt: skip
+                services.word_add(
+                    word=request.POST.get("word", ""),
+                    note=request.POST.get("note", ""),
+                    actor=request.user,
+                    now=timezone.now(),
+                )
             elif request.POST.get("action") == "remove":
                 row = get_object_or_404(SensitiveWord, pk=request.POST.get("pk") or 0)
                 services.word_remove(row=row, actor=request.user, now=timezone.now())
         except services.SanctionError as error:
             messages.error(request, str(error))
         return redirect("moderation:words")
-    return render(request, "moderation/words.html",
-                  {"words": SensitiveWord.objects.filter(active=True)})  # fmt: skip
+    return render(
+        request, "moderation/words.html", {"words": SensitiveWord.objects.filter(active=True)}
+    )
 
 
 @editor_required("moderation.manage_policy")
 def policy(request):
     if request.method == "POST":
-        services.policy_set(premoderate_all=request.POST.get("premoderate_all") == "on",
-                            actor=request.user, now=timezone.now())  # fmt: skip
+        services.policy_set(
+            premoderate_all=request.POST.get("premoderate_all") == "on",
+            actor=request.user,
+            now=timezone.now(),
+        )
         messages.success(request, _("Saved."))
         return redirect("moderation:policy")
     return render(request, "moderation/policy.html", {"policy": Policy.current()})
@@ -174,8 +218,13 @@ def sanction(request, user_id: int):
     days = request.POST.get("days", "")
     try:
         if request.POST.get("kind") == "suspend":
-            services.user_suspend(user=user, actor=request.user, reason=reason,
-                                  days=int(days) if days.isdigit() else 7, now=now)  # fmt: skip
+            services.user_suspend(
+                user=user,
+                actor=request.user,
+                reason=reason,
+                days=int(days) if days.isdigit() else 7,
+                now=now,
+            )
             messages.success(request, _("Suspended."))
         else:
             services.user_warn(user=user, actor=request.user, reason=reason, now=now)

@@ -1,13 +1,10 @@
+"""Seed data used to be loaded here by importing live code; it is loaded by `yuanqu init` now,
+through the services (`yuanqu.seed`). The migration stays, empty, for the graph's sake."""
+
 from django.db import migrations
-
-
-def seed(apps, schema_editor):
-    from yuanqu.parks.entity_services import enterprises_sync
-
-    enterprises_sync(model=apps.get_model("parks", "Enterprise"))
 
 
 class Migration(migrations.Migration):
     dependencies = [("parks", "0005_enterprises_platforms_projects")]
 
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    operations = []

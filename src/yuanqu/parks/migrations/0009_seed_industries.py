@@ -1,13 +1,10 @@
+"""Seed data used to be loaded here by importing live code; it is loaded by `yuanqu init` now,
+through the services (`yuanqu.seed`). The migration stays, empty, for the graph's sake."""
+
 from django.db import migrations
-
-
-def seed(apps, schema_editor):
-    from yuanqu.parks.industry_services import industries_sync
-
-    industries_sync(model=apps.get_model("parks", "Industry"))
 
 
 class Migration(migrations.Migration):
     dependencies = [("parks", "0008_industries")]
 
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    operations = []

@@ -7,7 +7,7 @@ from .entities import (
     Project,
     Recognition,
 )
-from .facts import ParkFact, ParkFactChange
+from .facts import ParkFact, ParkFactQuerySet
 from .industries import ArticleIndustry, Industry
 from .parks import ArticlePark, Park, ParkQuerySet, ParkStatusChange, alias_text
 
@@ -21,7 +21,7 @@ __all__ = [
     "Origin",
     "Park",
     "ParkFact",
-    "ParkFactChange",
+    "ParkFactQuerySet",
     "ParkQuerySet",
     "ParkStatusChange",
     "Platform",

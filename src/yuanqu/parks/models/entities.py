@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yuanqu.news.models import Article
+from yuanqu.news.models import Article, published_q
 
 from .parks import Park, alias_text
 
@@ -52,8 +52,18 @@ class Enterprise(models.Model):
         return reverse("parks:enterprise_detail", kwargs={"slug": self.slug})
 
 
+class SourcedQuerySet(models.QuerySet):
+    def shown(self, *, now=None):
+        """What pages show: not removed by an editor, and either set by one or read from an
+        article readers may see (a taken-down article's rows are kept, and shown nowhere)."""
+        return self.filter(removed=False).filter(
+            Q(article__isnull=True) | published_q("article__", now=now)
+        )
+
+
 class Sourced(models.Model):
-    """A row read from one sentence of one article (or set by an editor)."""
+    """A row read from one sentence of one article (or set by an editor). Editors' decisions on
+    it are in the audit log."""
 
     article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE)
     sentence = models.TextField(blank=True)
@@ -62,12 +72,8 @@ class Sourced(models.Model):
     origin = models.CharField(max_length=6, choices=Origin.choices, default=Origin.AUTOMATIC)
     removed = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    # The last editor's decision on the row (removing or restoring it), and why.
-    decided_by = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.CharField(max_length=200, blank=True)
+
+    objects = SourcedQuerySet.as_manager()
 
     class Meta:
         abstract = True

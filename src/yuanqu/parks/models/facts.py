@@ -4,9 +4,19 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yuanqu.news.models import Article
+from yuanqu.news.models import Article, published_q
 
 from .parks import Park
+
+
+class ParkFactQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """Figures read from articles readers may see (`Article.objects.published`)."""
+        return self.filter(published_q("article__", now=now))
+
+    def shown(self, *, now=None):
+        """What pages show: published, and not rejected by an editor."""
+        return self.published(now=now).exclude(status=ParkFact.Status.REJECTED)
 
 
 class ParkFact(models.Model):
@@ -44,6 +54,8 @@ class ParkFact(models.Model):
     )  # no longer found by the engine, kept for its decision
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ParkFactQuerySet.as_manager()
+
     class Meta:
         ordering = ["article", "start", "id"]
         constraints = [
@@ -67,21 +79,3 @@ class ParkFact(models.Model):
     @property
     def shown_period(self) -> str:
         return self.corrected_period or self.period
-
-
-class ParkFactChange(models.Model):
-    """Who changed a fact's decision, when, and what it was before and after."""
-
-    fact = models.ForeignKey(ParkFact, on_delete=models.CASCADE, related_name="changes")
-    actor = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL)
-    action = models.CharField(max_length=40)
-    before = models.JSONField(default=dict)
-    after = models.JSONField(default=dict)
-    reason = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return f"{self.action} {self.fact_id}"

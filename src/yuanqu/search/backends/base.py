@@ -2,16 +2,9 @@
 as bigram phrases and as words, its filters as tags. Backends return row keys (sort_key) in order."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
-# Row keys (sort_key) by kind: articles by publication time from 2^50 up, parks and enterprises
-# in ranges of their own; a kind is a range of keys, which an index walks at no cost.
-KEY_RANGES = {
-    "park": (1 << 32, 1 << 33),
-    "enterprise": (1 << 33, 1 << 34),
-    "article": (1 << 34, 1 << 62),
-}
-
+from ..documents import KEY_RANGES, time_key
 
 ROWS = 1_200  # the newest matches of a stage, kept for its counts and first pages
 
@@ -26,6 +19,7 @@ class Query:
     date_from: datetime | None = None
     date_to: datetime | None = None
     newest_first: bool = False
+    now: datetime | None = None  # articles published later are not found yet (scheduled)
     # How far into a stage's matches the page reaches (its offset and length, and the exact
     # names it leaves out): a backend that samples a common stage stops once it has these.
     page_end: int = ROWS
@@ -46,13 +40,16 @@ class Stage:
 
 def key_range(query: Query) -> tuple[int, int]:
     """The keys a query may find: its kind's range, narrowed by its dates (an article's key
-    starts with its publication time)."""
+    starts with its publication time). An article is found once its time has come: a scheduled
+    one is indexed when it is published, and found from its time on."""
     low, high = KEY_RANGES[query.kind]
+    if query.kind != "article":
+        return low, high
     if query.date_from is not None:
-        low = max(low, int(query.date_from.timestamp()) << 20)
+        low = max(low, time_key(query.date_from))
     if query.date_to is not None:
-        high = min(high, int(query.date_to.timestamp()) << 20)
-    return low, high
+        high = min(high, time_key(query.date_to))
+    return low, min(high, time_key(query.now or datetime.now(UTC)) + (1 << 20))
 
 
 class SearchBackend:

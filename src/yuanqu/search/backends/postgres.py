@@ -227,9 +227,16 @@ class PostgresBackend(SearchBackend):
                     f" SELECT sort_key, {titled} FROM w WHERE {' AND '.join(conditions) or 'TRUE'}"
                     # and where to go on from, or NULL when the window is the range's last
                     " UNION ALL SELECT CASE WHEN count(*) = %s THEN min(sort_key) END, NULL FROM w",
-                    [low, top, window, *texts, *[v for t in texts for v in (t, t)],
-                     *[f" {t} " for t in query.tags], window],
-                )  # fmt: skip
+                    [
+                        low,
+                        top,
+                        window,
+                        *texts,
+                        *[v for t in texts for v in (t, t)],
+                        *[f" {t} " for t in query.tags],
+                        window,
+                    ],
+                )
                 rows = cursor.fetchall()
                 boundary = next(key for key, flag in rows if flag is None)
                 matches = sorted(((k, f) for k, f in rows if f is not None), reverse=True)
@@ -281,9 +288,11 @@ class PostgresBackend(SearchBackend):
                 [*texts, *params, ROWS],
             )
             rows = cursor.fetchall()
-        return Stage(keys=[key for key, _ in rows],
-                     titled={key for key, in_title in rows if in_title},
-                     complete=len(rows) < ROWS)  # fmt: skip
+        return Stage(
+            keys=[key for key, _ in rows],
+            titled={key for key, in_title in rows if in_title},
+            complete=len(rows) < ROWS,
+        )
 
     def _page(self, query, stage, *, limit, offset, exclude) -> list[int]:
         where, params = self._where(query, stage)

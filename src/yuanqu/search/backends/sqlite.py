@@ -86,8 +86,10 @@ class SQLiteBackend(SearchBackend):
         for table, rows in by_table.items():
             columns = ", ".join(COLUMNS)
             if command:
-                sql = (f"INSERT INTO {table}({table}, rowid, {columns})"
-                       f" VALUES ('{command}', %s, %s, %s, %s, %s, %s)")  # fmt: skip
+                sql = (
+                    f"INSERT INTO {table}({table}, rowid, {columns})"
+                    f" VALUES ('{command}', %s, %s, %s, %s, %s, %s)"
+                )
             else:
                 sql = f"INSERT INTO {table}(rowid, {columns}) VALUES (%s, %s, %s, %s, %s, %s)"
             with connection.cursor() as cursor:

@@ -30,12 +30,18 @@ def run_import(command, records, *, total: int, dry_run: bool, progress: bool) -
         command.stderr.write(
             _("Rejected %(where)s: %(reason)s") % {"where": where, "reason": reason}
         )
+    for where, reason in report.skipped:
+        command.stderr.write(
+            _("Skipped %(where)s: %(reason)s") % {"where": where, "reason": reason}
+        )
     summary = _(
-        "%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(rejected)d rejected."
+        "%(created)d created, %(updated)d updated, %(unchanged)d unchanged, "
+        "%(skipped)d skipped, %(rejected)d rejected."
     ) % {
         "created": report.created,
         "updated": report.updated,
         "unchanged": report.unchanged,
+        "skipped": len(report.skipped),
         "rejected": len(report.rejected),
     }
     if dry_run:

@@ -4,8 +4,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from yuanqu.news.models import Article
-from yuanqu.parks.entity_services import article_read
-from yuanqu.parks.services import park_matcher
+from yuanqu.parks.services import article_read, park_matcher
 
 
 class Command(BaseCommand):

@@ -1,0 +1,24 @@
+"""Reads of the audit log."""
+
+from django.db.models import QuerySet
+
+from .models import AuditEntry
+
+
+def entries(*, event: str = "", article=None) -> QuerySet[AuditEntry]:
+    """Newest first; `event` keeps those whose dotted name starts with it."""
+    rows = AuditEntry.objects.select_related("actor", "article")
+    if event:
+        rows = rows.filter(event__startswith=event)
+    if article is not None:
+        rows = rows.filter(article=article)
+    return rows
+
+
+def history(*, target_type: str, target_id: int) -> list[AuditEntry]:
+    """What was decided on one item, oldest first."""
+    return list(
+        AuditEntry.objects.filter(target_type=target_type, target_id=target_id)
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )

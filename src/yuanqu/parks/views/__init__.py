@@ -1,0 +1,1 @@
+"""Pages of the knowledge base: `public` for readers, `editing` for editors' corrections."""

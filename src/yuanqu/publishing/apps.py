@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PublishingConfig(AppConfig):
+    name = "yuanqu.publishing"
+    verbose_name = "发布"
