@@ -2,6 +2,7 @@
 
 pip installs the locks and then yuanqu with --no-deps: a dependency added to pyproject.toml but
 not re-locked would be missing at run time, not at install time. `make lock` fixes a failure here.
+pre-commit installs ruff by itself, at the version the dev extra pins.
 """
 
 import re
@@ -41,3 +42,10 @@ def test_the_lock_pins_every_requirement_within_its_range(lock, requirements):
 def test_the_dev_lock_keeps_the_runtime_pins():
     dev = pins("dev.lock")
     assert {name: dev.get(name) for name in pins("base.lock")} == pins("base.lock")
+
+
+def test_pre_commit_runs_the_ruff_that_make_lint_runs():
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    dev = [Requirement(line) for line in PROJECT["optional-dependencies"]["dev"]]
+    (ruff,) = [str(r.specifier) for r in dev if r.name == "ruff"]
+    assert set(re.findall(r"\bruff(==[\w.]+)", config)) == {ruff}
