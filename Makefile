@@ -6,27 +6,46 @@ YUANQU := $(VENV)/bin/yuanqu
 PORT ?= 8000
 # The PostgreSQL run of the suite; CI=true makes it required.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/yuanqu
+# The exact versions `make venv` and `make dev` install, with their hashes, for every platform.
+# pip installs them; only `make lock`, which re-pins them within pyproject.toml's ranges, needs uv.
+# The pins hold from Python 3.11 (pyproject's requires-python) up, whichever Python runs uv.
+BASE_LOCK := requirements/base.lock
+DEV_LOCK := requirements/dev.lock
+UV_VERSION := 0.13.9
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" --quiet $(LOCK_FLAGS)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv dev demo serve test test-sqlite test-postgres lint format messages clean conformance facts-gold bench-extract
+.PHONY: help venv dev lock demo serve test test-sqlite test-postgres lint format messages clean conformance facts-gold bench-extract
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(BASE_LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "yuanqu needs Python >= 3.11")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -r $(BASE_LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: $(VENV)/.installed $(DEV_LOCK)
+	$(PY) -m pip install --quiet -r $(DEV_LOCK)
 	touch $@
 
 venv: $(VENV)/.installed ## Create .venv and install yuanqu into it
 
 dev: $(VENV)/.installed-dev ## Create .venv with the development extras
+
+$(VENV)/.uv-$(UV_VERSION):
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	touch $@
+
+# The dev pins are solved under the runtime ones, so the two files never disagree.
+lock: $(VENV)/.uv-$(UV_VERSION) ## Re-pin requirements/*.lock to pyproject.toml (LOCK_FLAGS=--upgrade: newest)
+	$(UV_COMPILE) -o $(BASE_LOCK)
+	$(UV_COMPILE) --extra dev -c $(BASE_LOCK) -o $(DEV_LOCK)
 
 demo: venv ## Set up the database, load the demo corpus and serve on http://127.0.0.1:$(PORT)
 	$(YUANQU) demo --port $(PORT)

@@ -3,7 +3,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from yuanqu.news.models import Article
 
@@ -117,3 +117,9 @@ def test_every_demo_file_is_well_formed():
         header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
         assert re.search(r"^published_at: \d{4}-\d\d-\d\d \d\d:\d\d$", header, re.M), path.name
         assert re.search(r"^source: .+$", header, re.M), path.name
+
+
+def test_bench_extract_says_how_to_install_jieba_where_it_is_missing(monkeypatch):
+    monkeypatch.setattr("yuanqu.management.commands.bench.find_spec", lambda name: None)
+    with pytest.raises(CommandError, match=r"需要 jieba：请运行 pip install 'yuanqu\[bench\]'"):
+        run("bench", "extract")

@@ -1,6 +1,8 @@
 import os
+from importlib.util import find_spec
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -41,6 +43,8 @@ class Command(BaseCommand):
             raise CommandError(benchmark)
 
     def bench_extract(self, megabytes: float, seed: int, rounds: int) -> None:
+        if find_spec("jieba") is None:  # the bench extra, not a runtime dependency
+            raise CommandError(_("bench extract needs jieba: pip install 'yuanqu[bench]'."))
         from yuanqu.facts.bench import run_benchmark
         from yuanqu.news.corpus import generate_records
 
