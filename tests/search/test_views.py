@@ -1,4 +1,5 @@
-"""The search page as readers reach it: from a channel's search box."""
+"""The search page as readers reach it: from a channel's search box, with whatever the address
+holds. Odd filter values are ignored or answered 404, never 500 (on both backends)."""
 
 import re
 from io import StringIO
@@ -7,6 +8,10 @@ import pytest
 from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
+
+PARAMS = ("region", "city", "park", "industry", "source", "from", "to", "sort", "kind", "page")
+ODD = ["", "nope", "²", "²³", "٣", "３２０４００", "0", "-1", "0001-01-01", "9999-12-31",
+       "1" * 5000, "高新" * 500, "\x00", "<x>", "%", "' OR 1=1 --"]  # fmt: skip
 
 
 @pytest.fixture
@@ -37,3 +42,11 @@ def test_a_provinces_search_box_keeps_to_the_province(client, corpus):
     channel = client.get("/js/").content.decode()
     page = client.get("/search/", submitted(channel, "高新")).content.decode()
     assert "仅在江苏范围内。" in page and "<mark>高新</mark>" in page
+
+
+@pytest.mark.parametrize("name", PARAMS)
+def test_odd_filter_values_never_fail(client, corpus, name):
+    for value in ODD:
+        for extra in ({}, {"city": "320400"}):
+            response = client.get("/search/", {"q": "高新", **extra, name: value})
+            assert response.status_code in (200, 404), (name, value[:20], extra)
