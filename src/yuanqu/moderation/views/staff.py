@@ -175,7 +175,8 @@ def sanction(request, user_id: int):
     try:
         if request.POST.get("kind") == "suspend":
             services.user_suspend(user=user, actor=request.user, reason=reason,
-                                  days=int(days) if days.isdigit() else 7, now=now)  # fmt: skip
+                                  days=int(days) if days.isdecimal() and len(days) <= 3 else 7,
+                                  now=now)  # fmt: skip
             messages.success(request, _("Suspended."))
         else:
             services.user_warn(user=user, actor=request.user, reason=reason, now=now)
