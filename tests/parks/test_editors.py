@@ -67,6 +67,17 @@ def test_an_editor_corrects_a_figure_and_a_bad_value_loses_nothing(demo, editor)
     assert "公报" in editor.get(url).content.decode()  # the history, with the reason
 
 
+def test_the_review_page_names_the_indicator_and_the_decisions_in_words(demo, editor):
+    fact = firms(demo)
+    url = f"/parks/facts/{fact.pk}/review/"
+    editor.post(url, {"decision": "correct", "value": "1372", "reason": "公报"})
+    editor.post(url, {"decision": "confirm", "reason": "复核"})
+    page = editor.get(url).content.decode()
+    assert "高新技术企业数" in page and "hitech_enterprises" not in page
+    assert "已更正：" in page and "→ 1372家（公报）" in page and "已确认：1372家 → 1372家" in page
+    assert "parks.fact." not in page and ".000000" not in page
+
+
 def test_changes_need_a_post_with_its_csrf_token(demo):
     user = User.objects.create_user("editor2", password="a-long-test-password")
     user.user_permissions.set(Permission.objects.filter(codename="change_membership"))

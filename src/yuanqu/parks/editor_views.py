@@ -14,6 +14,7 @@ from yuanqu.news.models import Article
 
 from . import editor_services, fact_services, selectors
 from .forms import AddParkForm, FactReviewForm
+from .indicators import INDICATORS
 from .models import ArticlePark, Membership, ParkFact, Platform, Project, Recognition
 
 ROWS = {"membership": Membership, "recognition": Recognition, "platform": Platform,
@@ -37,10 +38,16 @@ def fact_review(request, pk: int):
         return back_to(
             request, fact.park.get_absolute_url() if fact.park else fact.get_absolute_url()
         )
+    indicator = next((i for i in INDICATORS if i.code == fact.indicator), None)
     return render(
         request,
         "parks/fact_review.html",
-        {"fact": fact, "form": form, "changes": fact.changes.select_related("actor")},
+        {
+            "fact": fact,
+            "form": form,
+            "changes": fact.changes.select_related("actor"),
+            "indicator": indicator,
+        },
     )
 
 

@@ -85,3 +85,8 @@ class ParkFactChange(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.fact_id}"
+
+    def get_action_display(self) -> str:
+        """The decision in words: the status it gave the fact (parks.fact.confirmed: 已确认)."""
+        status = self.action.rpartition(".")[2]
+        return ParkFact.Status(status).label if status in ParkFact.Status.values else self.action
