@@ -97,6 +97,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "yuanqu.urls"
+CSRF_FAILURE_VIEW = "yuanqu.views.csrf_failure"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "publishing:dashboard"
 LOGOUT_REDIRECT_URL = "news:home"

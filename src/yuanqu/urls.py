@@ -20,4 +20,7 @@ urlpatterns = [
     path("", include("yuanqu.news.urls")),
 ]
 
+handler400 = "yuanqu.views.bad_request"
+handler403 = "yuanqu.views.permission_denied"
 handler404 = "yuanqu.views.page_not_found"
+handler500 = "yuanqu.views.server_error"

@@ -128,13 +128,41 @@ def test_moderators_work_from_the_queue_and_everyone_else_is_kept_out(client):
     article.refresh_from_db()
     assert article.status == "published"
     assert client.get(article.get_absolute_url()).status_code == 200
-    moderator.post(
-        f"/moderation/users/{author.pk}/sanction/",
-        {"kind": "suspend", "days": "x", "reason": "多次违规"},
-    )
+    for days in ("x", "²", "9" * 5000):
+        response = moderator.post(
+            f"/moderation/users/{author.pk}/sanction/",
+            {"kind": "suspend", "days": days, "reason": "多次违规"},
+        )
+        assert response.status_code == 302
     author.account.refresh_from_db()
     assert author.account.suspended_until is not None
     audit = moderator.get("/moderation/audit/").content.decode()
     assert "已批准" in audit and "状态：待审核 → 已发布" in audit
     assert "moderation.article" not in audit and "pending" not in audit
     assert AuditEntry.objects.filter(event="moderation.user.suspended").exists()
+
+
+def visible(page: str) -> str:
+    """The text a person reads: the page without its tags."""
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+def test_the_queue_and_case_pages_name_categories_outcomes_and_actions_in_chinese():
+    article = PublishedArticleFactory(title="某企业不实信息")
+    reader = Client()
+    reader.force_login(user_with_role("reader", role=None))
+    for category in ("enterprise", "rumour"):
+        reader.post(f"/report/?article={article.pk}", {"category": category, "details": "不实"})
+    moderator = Client()
+    moderator.force_login(user_with_role("mod", "moderator"))
+    queue = visible(moderator.get("/moderation/").content.decode())
+    assert "2 条举报 · 侵害企业合法权益的不实信息；散布谣言，扰乱经济秩序和社会秩序 ·" in queue
+    assert "enterprise" not in queue and "rumour" not in queue
+    case = Case.objects.get()
+    page = visible(moderator.get(case.get_absolute_url()).content.decode())
+    assert "处理中" in page and "侵害企业合法权益的不实信息" in page and "enterprise" not in page
+    moderator.post(case.get_absolute_url(), {"outcome": "upheld", "article_action": "take_down",
+                                             "note": "经核实，已删除。"})  # fmt: skip
+    closed = visible(moderator.get(case.get_absolute_url()).content.decode())
+    assert "已办结" in closed and "已处理（删除）：经核实，已删除。" in closed
+    assert not [code for code in ("upheld", "take_down", "taken_down", "closed") if code in closed]

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.test import Client
 
+from tests.html import text_of
 from yuanqu.parks.models import ArticlePark, Membership, Park, ParkFact
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,18 @@ def test_an_editor_corrects_a_figure_and_a_bad_value_loses_nothing(demo, editor)
     assert ParkFact.objects.get(pk=fact.pk).corrected_value == Decimal("1372")
     assert "1372家" in editor.get(demo.get_absolute_url()).content.decode()
     assert "公报" in editor.get(url).content.decode()  # the history, with the reason
+
+
+def test_the_review_page_names_the_indicator_and_the_decisions_in_words(demo, editor):
+    fact = firms(demo)
+    url = f"/parks/facts/{fact.pk}/review/"
+    editor.post(url, {"decision": "correct", "value": "1372", "reason": "公报"})
+    editor.post(url, {"decision": "confirm", "reason": "复核"})
+    page = text_of(editor.get(url))
+    assert "高新技术企业数" in page and "hitech_enterprises" not in page
+    assert "更正数据：审核结论：自动提取 → 已更正；数值：1371家 → 1372家（公报）" in page
+    assert "确认数据：审核结论：已更正 → 已确认（复核）" in page
+    assert "parks.fact." not in page and ".000000" not in page
 
 
 def test_changes_need_a_post_with_its_csrf_token(demo):

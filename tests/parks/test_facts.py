@@ -55,8 +55,8 @@ def test_editor_decisions_survive_reextraction(demo):
     change = AuditEntry.objects.get(target_type="parkfact", target_id=fact.pk)
     assert (change.event, change.before["value"], change.after["value"]) == (
         "parks.fact.corrected",
-        "1371.000000",
-        "1372",
+        "1371家",
+        "1372家",
     )
     with pytest.raises(FactDecisionError):
         fact_correct(fact=fact, actor=None, now=NOW)

@@ -65,11 +65,19 @@ def register(request):
     return render(request, "accounts/register.html", {"form": form, "buttons": buttons})
 
 
+class SiteNameMixin:
+    """Django's auth views put the request's host in the context as `site_name` (there is no
+    sites framework here), over the context processor's: the layout shows the configured name."""
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "site_name": settings.YUANQU_SITE_NAME}
+
+
 @method_decorator(
     ratelimit(key="ip", rate=rate("login"), method="POST", block=False, group="login"),
     name="post",
 )
-class LoginView(auth_views.LoginView):
+class LoginView(SiteNameMixin, auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
@@ -84,3 +92,11 @@ class LoginView(auth_views.LoginView):
             )
             return self.form_invalid(form)
         return super().post(request, *args, **kwargs)
+
+
+class LogoutView(SiteNameMixin, auth_views.LogoutView):
+    """Signing out is a POST; a GET (an old link, a typed address) gets a page with the button
+    instead of Django's empty 405."""
+
+    http_method_names = ["get", "post", "options"]
+    template_name = "accounts/logout.html"

@@ -58,6 +58,12 @@ def field(name: str) -> str:
     return str(_fields.get(name) or name.replace("_", " "))
 
 
+def order(name: str) -> int:
+    """Fields are shown in the order their apps registered them (a database may hand a JSON
+    object's keys back in another order), unknown ones last."""
+    return list(_fields).index(name) if name in _fields else len(_fields)
+
+
 def is_shown(name: str) -> bool:
     return name not in HIDDEN
 

@@ -79,7 +79,7 @@ class AuditEntry(models.Model):
     def changes(self) -> list[Change]:
         """The fields whose value the entry records, before and after, each shown as words."""
         shown = []
-        for name in dict.fromkeys([*self.before, *self.after]):
+        for name in sorted(dict.fromkeys([*self.before, *self.after]), key=labels.order):
             if not labels.is_shown(name):
                 continue
             before, after = self.before.get(name), self.after.get(name)

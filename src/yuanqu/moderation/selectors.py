@@ -8,7 +8,7 @@ from django.db.models import Count, Min
 from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
 
-from .models import Appeal, Case, Notice
+from .models import Appeal, Case, Category, Notice
 
 HOURS = settings.YUANQU_DEADLINE_HOURS
 
@@ -49,7 +49,8 @@ def open_cases(now, category: str = ""):
     rows = list(cases)
     for row in rows:
         row.overdue = row.deadline_at < now
-        row.categories = sorted(set(row.reports.values_list("category", flat=True)))
+        codes = sorted(set(row.reports.values_list("category", flat=True)))
+        row.categories = [Category(code) for code in codes]  # shown by their labels
     return rows
 
 

@@ -32,7 +32,7 @@ def channel(request, province: str | None = None, city: str | None = None):
 def _span(value: str) -> tuple[int, int] | None:
     """`812-818` from a link to a figure; anything else is ignored."""
     start, _, end = value.partition("-")
-    if start.isdigit() and end.isdigit() and len(value) <= 16 and int(start) < int(end):
+    if start.isdecimal() and end.isdecimal() and len(value) <= 16 and int(start) < int(end):
         return int(start), int(end)
     return None
 

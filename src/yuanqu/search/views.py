@@ -24,17 +24,29 @@ def _day(value: str, end: bool = False) -> datetime | None:
     return moment
 
 
+def _page(value: str) -> int:
+    """The page asked for; anything but a number from 1 to 9999 is the first page. (`isdigit`
+    is not enough: int() refuses digits such as ², which it accepts.)"""
+    return int(value) if value.isdecimal() and len(value) <= 4 and int(value) > 0 else 1
+
+
+def _param(params, name: str, limit: int) -> str:
+    """A filter's value as a database can compare it: no longer than the column, and without
+    NUL, which PostgreSQL refuses in text."""
+    return params.get(name, "").replace("\x00", "")[:limit]
+
+
 def _filters(params) -> tuple[selectors.Filters, dict]:
     """The filters the request asks for; values that name nothing are ignored, never an error."""
-    city = Region.objects.filter(code=params.get("city", "")[:6], level="prefecture").first()
-    province = Region.objects.filter(slug=params.get("region", "")[:2], level="province").first()
-    park = Park.objects.filter(slug=params.get("park", "")[:20]).first()
-    industry = Industry.objects.filter(code=params.get("industry", "")[:30]).first()
+    city = Region.objects.filter(code=_param(params, "city", 6), level="prefecture").first()
+    province = Region.objects.filter(slug=_param(params, "region", 2), level="province").first()
+    park = Park.objects.filter(slug=_param(params, "park", 20)).first()
+    industry = Industry.objects.filter(code=_param(params, "industry", 30)).first()
     filters = selectors.Filters(
         region=city or province,
         park=park,
         industry=industry.code if industry else "",
-        source=params.get("source", "").strip()[:100],
+        source=_param(params, "source", 100).strip(),
         date_from=_day(params.get("from", "")),
         date_to=_day(params.get("to", ""), end=True),
     )
@@ -50,8 +62,7 @@ def search(request):
     if kind not in selectors.KINDS:
         kind = "article"
     filters, chosen = _filters(params)
-    page_number = params.get("page", "1")
-    page_number = int(page_number) if page_number.isdigit() and 0 < int(page_number) < 10_000 else 1
+    page_number = _page(params.get("page", ""))
     results = selectors.search(
         query,
         kind=kind,

@@ -35,6 +35,9 @@ class Case(models.Model):
         UPHELD = "upheld", _("action taken")
         DISMISSED = "dismissed", _("no violation found")
 
+    # What an upheld case did to its article (services.reports.ACTIONS), in words.
+    ACTIONS = {"take_down": _("Take down"), "hide": _("Hide pending review")}
+
     article = models.ForeignKey(
         "news.Article", null=True, blank=True, on_delete=models.PROTECT, related_name="report_cases"
     )
@@ -46,7 +49,7 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
-    action = models.CharField(max_length=20, blank=True)  # taken_down, hidden …
+    action = models.CharField(max_length=20, blank=True)  # a key of ACTIONS, or ""
     public_note = models.TextField(_("note to the reporters"), blank=True)
 
     class Meta:
@@ -57,6 +60,9 @@ class Case(models.Model):
 
     def get_absolute_url(self):
         return reverse("moderation:case_detail", kwargs={"pk": self.pk})
+
+    def get_action_display(self) -> str:
+        return self.ACTIONS.get(self.action, self.action)
 
 
 class Report(Ticketed):

@@ -29,7 +29,9 @@ def _ip(request):
 
 def _article(value) -> Article | None:
     value = str(value or "")
-    return Article.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    if not (value.isdecimal() and len(value) <= 18):  # isdigit() takes ², which int() refuses
+        return None
+    return Article.objects.filter(pk=int(value)).first()
 
 
 @ratelimit(key="ip", rate=rate("report"), method="POST", block=False, group="report")

@@ -222,7 +222,7 @@ def sanction(request, user_id: int):
                 user=user,
                 actor=request.user,
                 reason=reason,
-                days=int(days) if days.isdigit() else 7,
+                days=int(days) if days.isdecimal() and len(days) <= 3 else 7,
                 now=now,
             )
             messages.success(request, _("Suspended."))

@@ -9,6 +9,7 @@ from yuanqu.audit.services import audit_log
 from yuanqu.facts import Fact
 
 from ..indicators import clause_of, indicator_for
+from ..templatetags.figures import figure
 from ..models import ParkFact
 from .matchers import ParkMatcher
 from .rows import rows_sync
@@ -95,7 +96,7 @@ def article_store_facts(
 def _state(fact: ParkFact) -> dict:
     return {
         "fact_status": fact.status,
-        "value": str(fact.shown_value),
+        "value": figure(fact.shown_value, fact.unit),
         "period": fact.shown_period,
         "park": fact.park.name if fact.park_id else "",
     }

@@ -15,6 +15,7 @@ from yuanqu.news.models import Article
 
 from .. import selectors, services
 from ..forms import AddParkForm, FactReviewForm
+from ..indicators import INDICATORS
 from ..models import ArticlePark, Membership, ParkFact, Platform, Project, Recognition
 
 ROWS = {
@@ -42,10 +43,16 @@ def fact_review(request, pk: int):
         return back_to(
             request, fact.park.get_absolute_url() if fact.park else fact.get_absolute_url()
         )
+    indicator = next((i for i in INDICATORS if i.code == fact.indicator), None)
     return render(
         request,
         "parks/fact_review.html",
-        {"fact": fact, "form": form, "changes": history(target_type="parkfact", target_id=fact.pk)},
+        {
+            "fact": fact,
+            "form": form,
+            "changes": history(target_type="parkfact", target_id=fact.pk),
+            "indicator": indicator,
+        },
     )
 
 
