@@ -9,8 +9,8 @@ from yuanqu.audit.services import audit_log
 from yuanqu.facts import Fact
 
 from ..indicators import clause_of, indicator_for
-from ..templatetags.figures import figure
 from ..models import ParkFact
+from ..templatetags.figures import figure
 from .matchers import ParkMatcher
 from .rows import rows_sync
 
