@@ -112,6 +112,25 @@ def test_import_command_reports_rejections_and_imports_the_rest(tmp_path):
     assert Article.objects.get().title == "测试"
 
 
+def test_an_interrupted_import_still_says_what_it_did(tmp_path):
+    from django.core.management.base import BaseCommand
+
+    from yuanqu.news.management.commands._importing import run_import
+
+    def records():
+        yield "a.jsonl:1", {"key": "a1", "title": "第一篇", "body": "正文。",
+                            "published_at": "2024-01-02 09:30"}  # fmt: skip
+        yield "a.jsonl:2", {"key": "a2", "title": ""}
+        raise KeyboardInterrupt  # Ctrl-C on the third
+
+    out, err = StringIO(), StringIO()
+    command = BaseCommand(stdout=out, stderr=err)
+    with pytest.raises(KeyboardInterrupt):
+        run_import(command, records(), total=3, dry_run=False, progress=False)
+    assert "新增 1 篇" in out.getvalue() and "拒绝 1 篇" in out.getvalue()
+    assert "a.jsonl:2：缺少标题" in err.getvalue()
+
+
 def test_every_demo_file_is_well_formed():
     for path in DEMO_DIR.glob("*.txt"):
         header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]

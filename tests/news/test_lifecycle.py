@@ -182,3 +182,19 @@ def test_no_code_assigns_an_articles_status_outside_the_state_machine():
         if "migrations" not in path.parts and assigns.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == ["news/services/lifecycle.py"]
+
+
+def test_a_rerun_repairs_what_a_crash_after_the_commit_left_undone(
+    django_capture_on_commit_callbacks,
+):
+    """kill -9 between an article's commit and its reading: the article is stored, but neither
+    read nor indexed. Running the import again reports it unchanged and repairs both."""
+    with django_capture_on_commit_callbacks(execute=False):  # the process dies after commit
+        assert articles_import([("wx.jsonl:1", RECORD)]).created == 1
+    article = Article.objects.get(import_key="wx-1")
+    assert search.search("无锡高新区").total == 0 and not article.park_facts.exists()
+    report = imported(django_capture_on_commit_callbacks)
+    assert report.unchanged == 1
+    assert search.search("无锡高新区").total == 1
+    assert article.park_facts.filter(park__name="无锡高新技术产业开发区").exists()
+    assert imported(django_capture_on_commit_callbacks).unchanged == 1  # and then nothing to do

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from yuanqu.news.models import Article
@@ -59,6 +61,16 @@ def test_reimport_is_unchanged_then_updates_in_place():
         ({"original_url": "javascript:alert(1)"}, "原文链接无效"),
         ({"origin": "robot"}, "来源类型无效"),
         ({"title": 5}, "必须是文本"),
+        ({"published_at": "0001-01-01 00:00"}, "超出范围"),
+        ({"published_at": "9999-12-31 23:59"}, "超出范围"),
+        ({"title": "园区\ud800新闻"}, "无法保存的字符"),
+        ({"title": "园区\x00新闻"}, "无法保存的字符"),
+        ({"body": [{"type": "paragraph", "text": "正文\x00"}]}, "无法保存的字符"),
+        ({"regions": 5}, "地区代码或名称"),
+        ({"summary": 5}, "必须是文本"),
+        ({"body": 5}, "正文必须是文本"),
+        ({"body": [{"type": "paragraph", "text": 5}]}, "不是文本"),
+        ({"published_at": 20240829}, "必须是文本"),
     ],
 )
 def test_each_bad_record_is_rejected_with_its_reason_and_the_rest_imported(bad, reason):
@@ -86,3 +98,19 @@ def test_bulk_insert_skips_keys_already_present_and_links_regions():
     assert (report.created, report.unchanged) == (2, 3)
     assert Article.objects.count() == 5
     assert Article.regions.through.objects.count() == 10
+
+
+def test_a_bad_byte_costs_its_own_line_only(tmp_path):
+    from yuanqu.news.importers import read_records
+
+    lines = [
+        json.dumps(record(key=f"line{n}", title=f"第{n}篇园区新闻"), ensure_ascii=False).encode()
+        for n in range(1, 101)
+    ]
+    lines[49] = lines[49].replace("第50篇".encode(), b"\xff\xfe")  # an invalid byte on line 50
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    report = articles_import(read_records([path]))
+    assert report.created == 99
+    [(where, reason)] = report.rejected
+    assert where.endswith("feed.jsonl:50") and "UTF-8" in reason

@@ -29,7 +29,9 @@ def validate_blocks(blocks) -> None:
                     raise ValidationError(_("Block %(n)d has an invalid image.") % {"n": number})
             elif not STATIC_SRC.match(str(block.get("src", ""))) or ".." in block["src"]:
                 raise ValidationError(_("Block %(n)d has an invalid image path.") % {"n": number})
-        elif not str(block.get("text", "")).strip():
+        elif not isinstance(block.get("text", ""), str):
+            raise ValidationError(_("Block %(n)d has text that is not text.") % {"n": number})
+        elif not block.get("text", "").strip():
             raise ValidationError(_("Block %(n)d is empty.") % {"n": number})
 
 

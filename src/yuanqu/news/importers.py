@@ -65,13 +65,25 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
+def decoded(data: bytes, where: str) -> str:
+    """UTF-8 text, or a RecordError that says where the first invalid byte is."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RecordError(
+            _("%(where)s is not valid UTF-8 text (line %(line)d, byte %(byte)d).")
+            % {"where": where, "line": line, "byte": error.start + 1}
+        ) from None
+
+
 def read_records(paths: list[Path]) -> Iterator[tuple[str, dict | Exception]]:
     """Yield (where, record) for every article in the paths; unreadable items yield an error."""
     for path in iter_files(paths):
         suffix = path.suffix.lower()
         try:
             if suffix in TEXT_SUFFIXES:
-                record = parse_text_article(path.read_text(encoding="utf-8"))
+                record = parse_text_article(decoded(path.read_bytes(), path.name))
                 record.setdefault("key", path.stem)
                 yield str(path), record
             elif suffix in JSONL_SUFFIXES:
@@ -86,19 +98,26 @@ def read_records(paths: list[Path]) -> Iterator[tuple[str, dict | Exception]]:
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[str, dict | Exception]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+    """One record a line. Each line is decoded on its own, so that a bad byte costs its own line
+    only (reported with its number), never its neighbours."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
                 continue
             where = f"{path}:{number}"
             try:
+                line = decoded(raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw, where)
                 yield where, json.loads(line)
-            except json.JSONDecodeError as error:
-                yield where, RecordError(_("Invalid JSON: %(error)s") % {"error": error.msg})
+            except RecordError as error:
+                yield where, error
+            except (json.JSONDecodeError, RecursionError) as error:
+                message = getattr(error, "msg", "")
+                yield where, RecordError(_("Invalid JSON: %(error)s") % {"error": message})
 
 
 def count_records(paths: list[Path]) -> int:
-    """A quick count for the progress bar: one per text file, one per non-empty JSON line."""
+    """A quick count for the progress bar: one per text file, one per non-empty JSON line (the
+    same lines `read_jsonl` reads)."""
     total = 0
     for path in iter_files(paths):
         if path.suffix.lower() in JSONL_SUFFIXES:

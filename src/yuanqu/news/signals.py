@@ -15,3 +15,6 @@ article_published = Signal()
 article_unpublished = Signal()
 # Any transition: kwargs article, action ("take_down" …), entry (the audit row), actor, reason
 article_status_changed = Signal()
+# An import found the article as it already was (nothing written): what is derived from it
+# must exist, and is made again where a crash cut it short. kwargs: article
+article_seen = Signal()

@@ -7,7 +7,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from yuanqu.news.models import Article
-from yuanqu.news.signals import article_unpublished
+from yuanqu.news.signals import article_seen, article_unpublished
 from yuanqu.parks.models import Enterprise, Park
 from yuanqu.parks.signals import article_read
 
@@ -26,6 +26,16 @@ def article_read_by_parks(sender, *, article: Article, **kwargs):
 def article_gone(sender, *, article: Article, **kwargs):
     article_id = article.pk
     _later(lambda: _index_article(article_id))
+
+
+@receiver(article_seen, dispatch_uid="search.article_seen")
+def article_seen_again(sender, *, article: Article, **kwargs):
+    """An import found the article as it was: index it if a crash left it out."""
+    from .models import SearchDocument
+
+    listed = SearchDocument.objects.filter(kind="article", object_id=article.pk).exists()
+    if listed != (article.status == Article.Status.PUBLISHED):
+        article_gone(sender, article=article)
 
 
 def _index_article(article_id: int) -> None:

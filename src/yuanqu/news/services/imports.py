@@ -3,13 +3,15 @@ the record; a status only through the state machine (`lifecycle`): a record crea
 a published article, publishes a draft, and never overrides what a moderator or the author
 decided (a taken-down or withdrawn item stays so, and the record is reported skipped)."""
 
+import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,20 +19,31 @@ from yuanqu.audit.models import AuditEntry
 from yuanqu.regions.models import Region
 
 from .. import body as body_blocks
+from .. import signals
 from ..models import Article
 from . import lifecycle
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+logger = logging.getLogger(__name__)
 SUMMARY_LENGTH = 120
 IMPORTABLE = {Article.Status.DRAFT, Article.Status.PUBLISHED}
 IMPORTER = "导入"  # the audit log's actor for what an import does
 TEXT_FIELDS = {
+    "key": 200,
     "title": 200,
+    "summary": 2000,
     "source": 100,
     "original_author": 100,
     "original_title": 200,
     "original_url": 500,
+    "origin": 20,
+    "status": 20,
+    "published_at": 40,
 }
+YEARS = (1900, 2100)  # a publication time outside them is a typo, not a date
+# Characters no text field may hold: NUL (PostgreSQL refuses it) and the other C0 controls but
+# tab and line breaks, and lone surrogates (not encodable, a broken escape in JSON).
+BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
 class ArticleRejected(ValueError):
@@ -71,22 +84,62 @@ class RegionLookup:
 
 
 def parse_published_at(value: str) -> datetime:
-    """`2024-08-29 15:53` (Beijing time) or an ISO 8601 date-time with its own offset."""
+    """`2024-08-29 15:53` (Beijing time) or an ISO 8601 date-time with its own offset, between
+    1900 and 2100."""
     try:
         moment = datetime.fromisoformat(str(value).strip().replace("/", "-"))
     except ValueError:
         raise ArticleRejected(
             _("Invalid publication time: %(value)s (expected 2024-08-29 15:53)") % {"value": value}
         ) from None
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise ArticleRejected(
+            _("Publication time out of range: %(value)s (years %(first)d to %(last)d)")
+            % {"value": value, "first": YEARS[0], "last": YEARS[1]}
+        )
     return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
+
+
+def _strings(value, path: str):
+    """(where in the record, text) of every string in a value, nested lists and objects too."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index + 1}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}")
+
+
+def _check_text(record: dict) -> None:
+    for where, text in _strings(record, "record"):
+        if BAD_CHARACTER.search(text):
+            name = where.removeprefix("record.")
+            raise ArticleRejected(
+                _("Field %(name)s holds a character text cannot hold (NUL, a control character "
+                  "or a broken escape).") % {"name": name}
+            )  # fmt: skip
+
+
+def _region_keys(value) -> list[str]:
+    """`320400`, `江苏,常州`, or a list of codes and names."""
+    if isinstance(value, str):
+        return [key for key in value.replace("，", ",").split(",") if key.strip()]
+    if isinstance(value, list) and all(isinstance(key, (str, int)) for key in value):
+        return [str(key) for key in value]
+    raise ArticleRejected(_("Field regions must be a list of region codes or names."))
 
 
 def clean_record(record: dict, regions: RegionLookup) -> tuple[dict, list[Region]]:
     """Validate one import record; return the article fields and its regions."""
     if not isinstance(record, dict):
         raise ArticleRejected(_("A record must be an object."))
+    _check_text(record)
     for name, limit in TEXT_FIELDS.items():
         value = record.get(name, "")
+        if name == "key" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
         if not isinstance(value, str):
             raise ArticleRejected(_("Field %(name)s must be text.") % {"name": name})
         if len(value) > limit:
@@ -98,6 +151,8 @@ def clean_record(record: dict, regions: RegionLookup) -> tuple[dict, list[Region
     if not title:
         raise ArticleRejected(_("The title is missing."))
     body = record.get("body", "")
+    if not isinstance(body, (str, list)):
+        raise ArticleRejected(_("Field body must be text or a list of blocks."))
     blocks = body_blocks.text_to_blocks(body) if isinstance(body, str) else body
     try:
         body_blocks.validate_blocks(blocks)
@@ -125,9 +180,7 @@ def clean_record(record: dict, regions: RegionLookup) -> tuple[dict, list[Region
     published_at = record.get("published_at")
     if status == Article.Status.PUBLISHED and not published_at:
         raise ArticleRejected(_("A published article needs a publication time."))
-    region_keys = record.get("regions", [])
-    if isinstance(region_keys, str):
-        region_keys = [key for key in region_keys.replace("，", ",").split(",") if key.strip()]
+    region_keys = _region_keys(record.get("regions", []))
     summary = record.get("summary", "").strip() or body_blocks.first_paragraph(blocks)
     fields = {
         "title": title,
@@ -184,6 +237,7 @@ def article_upsert(
     differs = any(getattr(article, name) != value for name, value in fields.items())
     publish = article.status == Article.Status.DRAFT and status == Article.Status.PUBLISHED
     if not differs and not missing and not publish:
+        signals.article_seen.send(sender=Article, article=article)
         return article, "unchanged"
     article.regions.add(*missing)
     lifecycle.article_update(article=article, fields=fields)
@@ -192,13 +246,16 @@ def article_upsert(
     return article, "updated"
 
 
-def articles_import(records, *, progress=None, now: datetime | None = None) -> ImportReport:
+def articles_import(
+    records, *, progress=None, now: datetime | None = None, report: ImportReport | None = None
+) -> ImportReport:
     """Import (where, record) pairs; a bad record is reported with its reason and skipped.
 
     `where` names the record for the report (a file and line); a record may carry its own `key`,
-    otherwise `where` is its key.
+    otherwise `where` is its key. `report`, when given, is filled as the import goes (so that
+    an interrupted import still says what it did).
     """
-    report = ImportReport()
+    report = report if report is not None else ImportReport()
     regions = RegionLookup()
     for where, record in records:
         try:
@@ -216,6 +273,9 @@ def articles_import(records, *, progress=None, now: datetime | None = None) -> I
             report.rejected.append((where, str(error)))
         except ValidationError as error:
             report.rejected.append((where, " ".join(error.messages)))
+        except DatabaseError as error:  # what the database refuses, after every check above
+            logger.warning("import of %s refused by the database: %s", where, error)
+            report.rejected.append((where, _("The database refused this record.")))
         if progress:
             progress.update(1)
     return report

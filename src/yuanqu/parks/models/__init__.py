@@ -7,7 +7,7 @@ from .entities import (
     Project,
     Recognition,
 )
-from .facts import ParkFact, ParkFactQuerySet
+from .facts import ArticleReading, ParkFact, ParkFactQuerySet
 from .industries import ArticleIndustry, Industry
 from .parks import ArticlePark, Park, ParkQuerySet, ParkStatusChange, alias_text
 
@@ -15,6 +15,7 @@ __all__ = [
     "ArticleEnterprise",
     "ArticleIndustry",
     "ArticlePark",
+    "ArticleReading",
     "Enterprise",
     "Industry",
     "Membership",

@@ -79,3 +79,15 @@ class ParkFact(models.Model):
     @property
     def shown_period(self) -> str:
         return self.corrected_period or self.period
+
+
+class ArticleReading(models.Model):
+    """That an article was read into the knowledge base, and when: a re-run of an import reads
+    again an article whose reading a crash cut short (or that changed since)."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="reading")
+    read_at = models.DateTimeField()
+    facts = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.article_id} read {self.read_at:%Y-%m-%d %H:%M}"

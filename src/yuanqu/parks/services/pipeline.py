@@ -5,10 +5,12 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from yuanqu.facts import extract
 
 from .. import signals
+from ..models import ArticleReading
 from .entities import article_read_entities
 from .facts import article_store_facts
 from .linking import (
@@ -43,6 +45,9 @@ def article_read(*, article, matcher: ParkMatcher | None = None) -> int:
     article_link_industries(article=article, text=text)
     linked = linked_parks(article)
     article_store_facts(article=article, facts=facts, matcher=matcher, linked=linked)
+    ArticleReading.objects.update_or_create(
+        article=article, defaults={"read_at": timezone.now(), "facts": len(facts)}
+    )
     article_read_entities(
         article=article, text=text, facts=facts, parks=matcher, linked=linked, published=published
     )

@@ -19,13 +19,18 @@ def run_import(command, records, *, total: int, dry_run: bool, progress: bool) -
     try:
         # Each article commits on its own; only a dry run needs one transaction to roll back.
         with transaction.atomic() if dry_run else nullcontext():
-            report = articles_import(records, progress=bar)
+            articles_import(records, progress=bar, report=report)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
         pass
-    finally:
+    finally:  # interrupted or not, the summary says what was done
         bar.close()
+        _summary(command, report, dry_run=dry_run)
+    return report
+
+
+def _summary(command, report: ImportReport, *, dry_run: bool) -> None:
     for where, reason in report.rejected:
         command.stderr.write(
             _("Rejected %(where)s: %(reason)s") % {"where": where, "reason": reason}
@@ -47,4 +52,3 @@ def run_import(command, records, *, total: int, dry_run: bool, progress: bool) -
     if dry_run:
         summary = _("Dry run, nothing written: %(summary)s") % {"summary": summary}
     command.stdout.write(summary)
-    return report
