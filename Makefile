@@ -6,6 +6,9 @@ YUANQU := $(VENV)/bin/yuanqu
 PORT ?= 8000
 # The PostgreSQL run of the suite; CI=true makes it required.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/yuanqu
+# The suite runs on every core, a test module to a worker (its fixtures load once per module).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 # The exact versions `make venv` and `make dev` install, with their hashes, for every platform.
 # pip installs them; only `make lock`, which re-pins them within pyproject.toml's ranges, needs uv.
 # The pins hold from Python 3.11 (pyproject's requires-python) up, whichever Python runs uv.
@@ -59,11 +62,11 @@ test: dev ## Run the whole suite: SQLite, then PostgreSQL (required when CI=true
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite: dev ## Run the suite on SQLite, browser tests included
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-postgres: dev ## Run the database tests on PostgreSQL ($$TEST_DATABASE_URL)
 	@if $(PY) -m yuanqu.devtools pg-reachable "$(TEST_DATABASE_URL)"; then \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest -m "not e2e"; \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(PYTEST) -m "not e2e"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL at $(TEST_DATABASE_URL) is unreachable; CI requires it." >&2; exit 1; \
 	else \
