@@ -128,3 +128,34 @@ def user_with_role(name: str, role: str | None = "publisher", **account):
 
 
 VALID_CREDIT_CODE = "91110000600037341L"
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A real PDF (a rights holder's proof, a reporter's evidence) with blank pages."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer, out = PdfWriter(), BytesIO()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+def confirm_link(outbox) -> str:
+    """The confirmation link of the last notice mailed to its sender (its path)."""
+    import re
+
+    return re.search(r"/notice/[\w-]+/confirm/[\w-]+/", outbox[-1].body)[0]
+
+
+def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
+    """A real PNG picture (evidence of a report)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, format="PNG")
+    return out.getvalue()

@@ -240,6 +240,7 @@ YUANQU_RATES = {
     "submit": os.environ.get("YUANQU_RATE_SUBMIT", "30/h"),
     "report": os.environ.get("YUANQU_RATE_REPORT", "5/10m"),
     "notice": os.environ.get("YUANQU_RATE_NOTICE", "5/h"),
+    "notice_sender": os.environ.get("YUANQU_RATE_NOTICE_SENDER", "10/d"),  # per e-mail address
 }
 # Hours moderators have to answer, by report category (and for submissions and notices).
 YUANQU_DEADLINE_HOURS = {
@@ -255,7 +256,12 @@ YUANQU_DEADLINE_HOURS = {
     "other": 72,
     "submission": 24,
     "appeal": 72,
+    "notice": 24,  # a rights holder's notice waiting for a moderator
 }
+# Rights holders' notices: how many items of uploaders one confirmed notice takes down at once
+# (the rest, and editorial articles, wait for a moderator), and how many it may name at all.
+YUANQU_NOTICE_INSTANT_ITEMS = int(os.environ.get("YUANQU_NOTICE_INSTANT_ITEMS", "3"))
+YUANQU_NOTICE_MAX_ITEMS = int(os.environ.get("YUANQU_NOTICE_MAX_ITEMS", "20"))
 if os.environ.get("YUANQU_DEADLINE_HOURS"):
     import json
 

@@ -1,13 +1,14 @@
 """The whole process in Chromium on a phone: a publisher registers and submits, a moderator
 approves, a reader reports without an account and follows the ticket, the moderator takes the
-article down and restores it, a rights holder's notice takes it down at once and the uploader's
-counter-notice restores it — every step in the audit log."""
+article down and restores it, a rights holder's notice takes it down once its sender confirms
+the e-mail address, the uploader's counter-notice restores it — every step in the audit log."""
 
 import re
 
 import pytest
+from django.core import mail
 
-from tests.factories import user_with_role
+from tests.factories import confirm_link, pdf_bytes, user_with_role
 from yuanqu.accounts import sms
 from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
@@ -139,12 +140,16 @@ def test_publish_moderate_report_take_down_notice_and_counter_notice(people, sit
     field(reader, "被侵害的作品或权利").fill("《新能源产业园航拍》摄影作品")
     field(reader, "本站侵权内容的网址").fill(site + article.get_absolute_url())
     reader.get_by_label(re.compile("权属证明")).set_input_files(
-        files=[{"name": "proof.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 proof"}]
+        files=[{"name": "proof.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}]
     )
     field(reader, "签名").fill("张三")
     reader.get_by_label(re.compile("我声明本通知内容真实")).check()
     solve(reader)
     reader.get_by_role("button", name="提交").click()
+    expect(reader.locator(".ticket-state")).to_have_text("等待权利人确认邮箱")
+    assert reader.goto(site + article.get_absolute_url()).status == 200  # not before confirming
+    reader.goto(site + confirm_link(mail.outbox))  # the link mailed to the rights holder
+    reader.get_by_role("button", name="确认通知").click()
     expect(reader.locator(".ticket-state")).to_have_text("已删除内容")
     assert reader.goto(site + article.get_absolute_url()).status == 410
 

@@ -7,7 +7,13 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 
-from tests.factories import PublishedArticleFactory, user_with_role
+from tests.factories import (
+    PublishedArticleFactory,
+    UserSubmittedArticleFactory,
+    confirm_link,
+    pdf_bytes,
+    user_with_role,
+)
 from yuanqu.audit.models import AuditEntry
 from yuanqu.moderation import services
 from yuanqu.moderation.models import Case, Notice, Policy, SensitiveWord
@@ -134,22 +140,91 @@ def notice_fields(**extra):
 
 
 def proof():
-    return ContentFile(b"%PDF-1.4 proof", name="proof.pdf")
+    return ContentFile(pdf_bytes(), name="proof.pdf")
 
 
-def test_a_notice_takes_the_item_down_at_once_and_a_counter_notice_restores_it(
+def sent(items, django_capture_on_commit_callbacks, **fields) -> list[Notice]:
+    """A notice on the items, confirmed by its sender from the link mailed to them."""
+    with django_capture_on_commit_callbacks(execute=True):
+        notices = services.notice_create(
+            articles=items, fields=notice_fields(**fields), proof=proof(), now=NOW
+        )
+    assert all(notice.state == Notice.State.UNCONFIRMED for notice in notices)
+    token = confirm_link(mail.outbox).rstrip("/").rsplit("/", 1)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.notice_confirm(batch=notices[0].batch, token=token, now=NOW)
+
+
+def uploaded(n: int = 1) -> list[Article]:
+    uploader = user_with_role(f"uploader{Article.objects.count()}")
+    return [UserSubmittedArticleFactory(submitted_by=uploader) for _ in range(n)]
+
+
+def test_a_notice_counts_only_once_its_sender_confirms_the_address(
     django_capture_on_commit_callbacks,
 ):
-    uploader = user_with_role("uploader")
-    article = publishing.article_submit(article=draft_by(uploader), actor=uploader, now=NOW)
-    articles.article_approve(article=article, actor=user_with_role("mod", "moderator"), now=NOW)
+    [article] = uploaded()
     with django_capture_on_commit_callbacks(execute=True):
-        notice = services.notice_create(
-            article=article, fields=notice_fields(), proof=proof(), now=NOW
+        [notice] = services.notice_create(
+            articles=[article], fields=notice_fields(), proof=proof(), now=NOW
         )
-    article.refresh_from_db()
-    assert article.status == Article.Status.TAKEN_DOWN and notice.forwarded_to_uploader
-    assert not notice.public and "权利人通知" in uploader.notifications.first().subject
+    assert Article.objects.get(pk=article.pk).status == Article.Status.PUBLISHED  # not yet
+    assert mail.outbox[-1].to == ["photo@example.cn"]
+    token = confirm_link(mail.outbox).rstrip("/").rsplit("/", 1)[1]
+    with pytest.raises(services.NoticeError, match="无效"):
+        services.notice_confirm(batch=notice.batch, token="guessed", now=NOW)
+    with pytest.raises(services.NoticeError, match="过期"):
+        services.notice_confirm(batch=notice.batch, token=token, now=NOW + timedelta(hours=25))
+    services.notice_confirm(batch=notice.batch, token=token, now=NOW + timedelta(hours=1))
+    assert Article.objects.get(pk=article.pk).status == Article.Status.TAKEN_DOWN
+    services.notice_confirm(batch=notice.batch, token=token, now=NOW + timedelta(hours=2))
+    assert Notice.objects.get().state == Notice.State.ACCEPTED  # the link works once
+
+
+def test_one_notice_takes_down_a_few_items_at_once_and_queues_the_rest(
+    django_capture_on_commit_callbacks, settings
+):
+    settings.YUANQU_NOTICE_INSTANT_ITEMS = 3
+    items, editorial = uploaded(5), PublishedArticleFactory()
+    notices = sent([*items, editorial], django_capture_on_commit_callbacks)
+    states = [notice.state for notice in notices]
+    assert states == ["accepted"] * 3 + ["queued"] * 3
+    assert [Article.objects.get(pk=a.pk).status for a in items] == ["taken_down"] * 3 + [
+        "published"
+    ] * 2
+    assert Article.objects.get(pk=editorial.pk).status == Article.Status.PUBLISHED
+    queued = notices[-1]
+    assert "编辑" in queued.queued_because and queued.deadline_at == NOW + timedelta(hours=24)
+    assert "立即删除的数量" in notices[3].queued_because
+    with pytest.raises(services.NoticeError):
+        services.notice_create(articles=uploaded(21), fields=notice_fields(), proof=proof(),
+                               now=NOW)  # fmt: skip
+
+
+def test_a_moderator_decides_a_queued_notice_and_the_sender_is_told(
+    django_capture_on_commit_callbacks,
+):
+    editorial, moderator = PublishedArticleFactory(), user_with_role("mod", "moderator")
+    [notice] = sent([editorial], django_capture_on_commit_callbacks)
+    with pytest.raises(services.NoticeError, match="决定"):
+        services.notice_decide(notice=notice, actor=moderator, now=NOW, accept=True, note=" ")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notice_decide(notice=notice, actor=moderator, now=NOW, accept=True,
+                               note="经核实，照片确为权利人所摄。")  # fmt: skip
+    assert Article.objects.get(pk=editorial.pk).status == Article.Status.TAKEN_DOWN
+    assert Notice.objects.get().public  # nobody to forward it to
+    assert mail.outbox[-1].to == ["photo@example.cn"] and "经核实" in mail.outbox[-1].body
+    assert "moderation.notice.accepted" in events(editorial)
+
+
+def test_a_counter_notice_restores_the_item_and_the_same_claim_is_never_acted_on_again(
+    django_capture_on_commit_callbacks,
+):
+    [article] = uploaded()
+    uploader = article.submitted_by
+    [notice] = sent([article], django_capture_on_commit_callbacks)
+    assert notice.forwarded_to_uploader and not notice.public
+    assert "权利人通知" in uploader.notifications.first().subject
     with pytest.raises(services.NoticeError):
         services.counter_notice_create(
             notice=notice, user=user_with_role("stranger"), fields={}, proof=None, now=NOW
@@ -171,30 +246,23 @@ def test_a_notice_takes_the_item_down_at_once_and_a_counter_notice_restores_it(
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert mail.outbox[-1].to == ["photo@example.cn"] and "自行拍摄" in mail.outbox[-1].body
-    again = services.notice_create(
-        article=article,
-        fields=notice_fields(contact_email="PHOTO@example.cn"),
-        proof=proof(),
-        now=NOW,
-    )
-    assert again.state == Notice.State.REFUSED and "人民法院" in again.refusal
+    # The same claim under a new name and address: it waits for a moderator, nothing comes down.
+    [again] = sent(
+        [article], django_capture_on_commit_callbacks, rights_holder="另一家影像公司",
+        contact_email="other@example.com", work="  《高铁新城 航拍》 ",
+    )  # fmt: skip
+    assert again.state == Notice.State.QUEUED and "反通知" in again.queued_because
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert events(article) == [
-        "moderation.article.submit",
-        "moderation.article.approve",
+        "moderation.article.publish",
         "moderation.notice.received",
         "moderation.article.take_down",
         "moderation.notice.countered",
         "moderation.article.restore",
         "moderation.notice.received",
+        "moderation.notice.queued",
     ]
-
-
-def test_a_notice_on_an_editorial_article_is_published_instead_of_forwarded():
-    article = PublishedArticleFactory()
-    notice = services.notice_create(article=article, fields=notice_fields(), proof=proof(), now=NOW)
-    assert notice.public and not notice.forwarded_to_uploader
 
 
 def test_an_action_is_appealed_once_and_decided_by_another_moderator():

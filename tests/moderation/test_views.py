@@ -4,10 +4,19 @@ hostile input each time."""
 import re
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests.factories import PendingArticleFactory, PublishedArticleFactory, user_with_role
+from tests.factories import (
+    PendingArticleFactory,
+    PublishedArticleFactory,
+    confirm_link,
+    pdf_bytes,
+    png_bytes,
+    user_with_role,
+)
+from tests.html import text_of
 from yuanqu.audit.models import AuditEntry
 from yuanqu.moderation import challenge
 from yuanqu.moderation.models import Case, Notice, Report
@@ -32,7 +41,13 @@ def test_anyone_reports_an_article_and_follows_the_ticket_to_its_outcome(client)
     page = wrong.content.decode()
     assert wrong.status_code == 200 and "答案不正确" in page and "数据与公报不符" in page
     assert not Report.objects.exists()
-    evidence = SimpleUploadedFile("shot.png", b"\x89PNG\r\n\x1a\n....")
+    fake = SimpleUploadedFile("shot.png", b"\x89PNG\r\n\x1a\n....")  # a PNG's first bytes only
+    refused = client.post(
+        url, {"category": "rumour", "details": "数据与公报不符", "evidence": fake, **answered(page)}
+    )
+    assert "请上传" in refused.content.decode() and not Report.objects.exists()
+    page = refused.content.decode()
+    evidence = SimpleUploadedFile("shot.png", png_bytes())
     response = client.post(
         url,
         {"category": "rumour", "details": "数据与公报不符", "evidence": evidence, **answered(page)},
@@ -78,10 +93,8 @@ def test_rapid_repeated_reports_are_refused_with_a_message_and_grouped(client, s
     assert Report.objects.count() == 3 and Case.objects.count() == 1
 
 
-def test_a_rights_holders_notice_needs_its_fields_and_an_article_of_this_site(client):
-    article = PublishedArticleFactory()
-    page = client.get("/notice/").content.decode()
-    data = {
+def notice_data(page: str, **extra) -> dict:
+    return {
         "rights_holder": "某摄影工作室",
         "contact_email": "photo@example.cn",
         "address": "常州",
@@ -90,20 +103,54 @@ def test_a_rights_holders_notice_needs_its_fields_and_an_article_of_this_site(cl
         "signature": "张三",
         "statement": "on",
         **answered(page),
+        **extra,
     }
-    proof = SimpleUploadedFile("proof.pdf", b"%PDF-1.4 ...")
-    response = client.post("/notice/", {**data, "proof": proof})
+
+
+def test_a_rights_holders_notice_needs_its_fields_real_proof_and_a_confirmed_address(
+    client, django_capture_on_commit_callbacks
+):
+    article = PublishedArticleFactory()
+    data = notice_data(client.get("/notice/").content.decode())
+    response = client.post("/notice/", {**data, "proof": SimpleUploadedFile("p.pdf", pdf_bytes())})
     assert "请至少填写一篇本站文章的网址" in response.content.decode()
-    fake = SimpleUploadedFile("proof.pdf", b"MZ\x90\x00 not a pdf")
-    data.update(answered(response.content.decode()), urls=f"https://x/news/{article.pk}/")
-    response = client.post("/notice/", {**data, "proof": fake})
-    assert "请上传不超过10MB的图片" in response.content.decode()
-    data.update(answered(response.content.decode()))
-    response = client.post("/notice/", {**data, "proof": SimpleUploadedFile("p.pdf", b"%PDF-1.4")})
+    data = notice_data(response.content.decode(), urls=f"https://x/news/{article.pk}/")
+    for fake in (b"MZ\x90\x00 not a pdf", b"%PDF-1.4\n%" + b"x" * 40 + b"\n%%EOF"):
+        response = client.post("/notice/", {**data, "proof": SimpleUploadedFile("p.pdf", fake)})
+        assert "请上传不超过10MB的图片" in response.content.decode()  # a 52-byte "PDF" is none
+        data.update(answered(response.content.decode()))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/notice/", {**data, "proof": SimpleUploadedFile("p.pdf", pdf_bytes())}
+        )
     notice = Notice.objects.get()
     assert response["Location"] == notice.get_absolute_url()
-    assert client.get(article.get_absolute_url()).status_code == 410
-    assert notice.public and notice.rights_holder in client.get("/notices/").content.decode()
+    status = text_of(client.get(response["Location"]))
+    assert "photo@example.cn" in status and "确认" in status
+    assert client.get(article.get_absolute_url()).status_code == 200  # nothing happens yet
+    link = confirm_link(mail.outbox)
+    assert "确认" in text_of(client.get(link))  # opening the link changes nothing
+    assert client.get(article.get_absolute_url()).status_code == 200
+    response = client.post(link)
+    assert response["Location"] == notice.get_absolute_url()
+    # An editorial article: a moderator decides, by the deadline.
+    assert "等待审核员处理" in text_of(client.get(response["Location"]))
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_one_sender_is_limited_whatever_network_it_comes_from(client, settings):
+    settings.YUANQU_RATES = {**settings.YUANQU_RATES, "notice_sender": "2/d"}
+    article = PublishedArticleFactory()
+    page = client.get("/notice/").content.decode()
+    for n in range(3):
+        data = notice_data(page, urls=f"https://x/news/{article.pk}/")
+        response = client.post(
+            "/notice/", {**data, "proof": SimpleUploadedFile("p.pdf", pdf_bytes())},
+            REMOTE_ADDR=f"10.0.0.{n + 1}",
+        )  # fmt: skip
+        page = response.content.decode() if response.status_code == 200 else client.get(
+            "/notice/").content.decode()  # fmt: skip
+    assert "过多" in page and Notice.objects.count() == 2
 
 
 def test_moderators_work_from_the_queue_and_everyone_else_is_kept_out(client):

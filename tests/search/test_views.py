@@ -2,10 +2,8 @@
 holds. Odd filter values are ignored or answered 404, never 500 (on both backends)."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +13,8 @@ ODD = ["", "nope", "²", "²³", "٣", "３２０４００", "0", "-1", "0001-01
 
 
 @pytest.fixture
-def corpus(django_capture_on_commit_callbacks):
-    """The demo articles, published and indexed."""
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=StringIO())
+def corpus(demo_corpus):
+    """The demo articles, published and indexed (loaded once for the module)."""
 
 
 def submitted(page: str, q: str) -> dict:

@@ -1,5 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
+from pypdf import PdfReader
 
 from . import challenge
 from .models import Category
@@ -8,14 +10,31 @@ EVIDENCE_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
 EVIDENCE_MAX = 10 * 2**20
 
 
-def check_evidence(upload):
-    """A picture or a PDF, by its first bytes, at most 10 MB; anything else is refused."""
-    if upload is None:
-        return upload
+def _readable(upload) -> bool:
+    """The file is what it says it is, read through: a PDF with at least one page, or a picture
+    whose data decodes. A name, a type or a first line is not proof of anything."""
     head = upload.read(8)
     upload.seek(0)
-    kinds = {b"\xff\xd8\xff": "jpeg", b"\x89PNG": "png", b"%PDF": "pdf", b"RIFF": "webp"}
-    if not any(head.startswith(magic) for magic in kinds) or upload.size > EVIDENCE_MAX:
+    try:
+        if head.startswith(b"%PDF-"):
+            return len(PdfReader(upload, strict=False).pages) > 0
+        with PILImage.open(upload) as picture:
+            if picture.format not in ("JPEG", "PNG", "WEBP"):
+                return False
+            picture.verify()
+        return True
+    except Exception:  # every reader's way of saying "not this kind of file"
+        return False
+    finally:
+        upload.seek(0)
+
+
+def check_evidence(upload):
+    """A picture (JPEG, PNG, WebP) or a PDF of at most 10 MB that opens as one; anything else
+    is refused. The size is checked before a byte is read."""
+    if upload is None:
+        return upload
+    if upload.size > EVIDENCE_MAX or not _readable(upload):
         raise forms.ValidationError(
             _("Attach a picture (JPEG, PNG, WebP) or a PDF of at most 10 MB.")
         )

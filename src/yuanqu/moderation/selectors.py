@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
+from django.utils import timezone
 
 from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
@@ -54,8 +55,48 @@ def open_cases(now, category: str = ""):
     return rows
 
 
-def open_notices():
-    return list(Notice.objects.filter(state=Notice.State.ACCEPTED).select_related("article")[:100])
+def open_notices(now=None):
+    """Notices waiting for a moderator (deadline first), then items taken down on a notice and
+    not yet answered by their uploader."""
+    now = now or timezone.now()
+    queued = list(
+        Notice.objects.filter(state=Notice.State.QUEUED)
+        .select_related("article")
+        .order_by("deadline_at", "id")[:100]
+    )
+    for row in queued:
+        row.overdue = row.deadline_at is not None and row.deadline_at < now
+    taken = list(
+        Notice.objects.filter(state=Notice.State.ACCEPTED, counter__isnull=True)
+        .select_related("article")
+        .order_by("-created_at", "-id")[:100]
+    )
+    for row in taken:
+        row.overdue = False  # the uploader's to answer, not a moderator's
+    return queued + taken
+
+
+def notices_on_item(notice: Notice) -> list[Notice]:
+    """Every other notice on the same item, newest first: a claim pressed again shows."""
+    return list(
+        Notice.objects.filter(article=notice.article_id)
+        .exclude(pk=notice.pk)
+        .order_by("-created_at", "-id")[:50]
+    )
+
+
+def sender_history(notice: Notice) -> list[Notice]:
+    """The sender's other notices: by the same e-mail address, the same rights holder's name or
+    the same network address, newest first — one sender under several names shows too."""
+    same = Q(contact_email__iexact=notice.contact_email) | Q(rights_holder=notice.rights_holder)
+    if notice.ip:
+        same |= Q(ip=notice.ip)
+    return list(
+        Notice.objects.filter(same)
+        .exclude(batch=notice.batch)
+        .select_related("article")
+        .order_by("-created_at", "-id")[:100]
+    )
 
 
 def open_appeals(now):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("report/<str:ticket>/", public.report_status, name="report_status"),
     path("notice/", public.notice, name="notice"),
     path("notice/<str:ticket>/", public.notice_status, name="notice_status"),
+    path("notice/<str:ticket>/confirm/<str:token>/", public.notice_confirm, name="notice_confirm"),
     path("notice/<str:ticket>/counter/", public.counter_notice, name="counter_notice"),
     path("notices/", public.public_notices, name="public_notices"),
     path("appeal/<int:pk>/", public.appeal, name="appeal"),

@@ -7,7 +7,10 @@ from .notices import (
     appeal_create,
     appeal_decide,
     counter_notice_create,
+    notice_confirm,
     notice_create,
+    notice_decide,
+    work_key,
 )
 from .operators import (
     SanctionError,
@@ -28,7 +31,9 @@ __all__ = [
     "appeal_decide",
     "case_close",
     "counter_notice_create",
+    "notice_confirm",
     "notice_create",
+    "notice_decide",
     "policy_set",
     "report_create",
     "sensitive_hits",
@@ -36,4 +41,5 @@ __all__ = [
     "user_warn",
     "word_add",
     "word_remove",
+    "work_key",
 ]

@@ -1,17 +1,33 @@
 """Rights holders' notices, uploaders' counter-notices, authors' appeals.
 
-A valid notice takes the item down at once and is forwarded to its uploader — or, when nobody
-uploaded it (an editorial article) or the uploader's account is gone, published on the public
-notices page. The uploader may answer with a counter-notice: the item is restored and the
-counter-notice is sent to the rights holder, whose further notice on the same item is then
-refused (the dispute is theirs to take to court or to the authorities).
+The notice-and-takedown process protects uploaders as well as rights holders (信息网络传播权保护
+条例, art. 14–17):
+
+- A notice names the work and the addresses of the items; its proof is read, not trusted by its
+  name (see `forms.check_evidence`). It counts only once its sender has confirmed the e-mail
+  address, by the link sent there.
+- Then at most `YUANQU_NOTICE_INSTANT_ITEMS` items of uploaders are taken down at once and
+  forwarded to their uploaders (or published on the public notices page when there is nobody to
+  reach). The other items, editorial articles (the platform published them; a moderator
+  decides), and any item already answered by a counter-notice wait for a moderator, with a
+  deadline.
+- An uploader may answer with a counter-notice: the item is restored and the counter-notice is
+  sent to the rights holder. A later notice on that item is never acted on at once, whoever
+  sends it: the dispute is for a court or the competent authority, and a moderator reads it.
+- Senders are limited per address and per e-mail; moderators see a sender's history and the
+  notices on each item.
 """
 
+import hashlib
 import secrets
+import unicodedata
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from yuanqu.accounts.services import notify
@@ -21,94 +37,185 @@ from yuanqu.news import services as articles
 from yuanqu.news.models import Article
 
 from ..models import Appeal, CounterNotice, Notice
-from .reports import new_ticket
+from .reports import deadline_hours, new_ticket
+
+CONFIRM_WITHIN = timedelta(hours=24)
+FIELDS = ("rights_holder", "contact_email", "contact_phone", "address", "work", "urls", "signature")
 
 
 class NoticeError(ValueError):
     """A notice, counter-notice or appeal that cannot be accepted; the message says why."""
 
 
-def _same_holder(notice: Notice, name: str, email: str) -> bool:
-    return notice.rights_holder.strip() == name.strip() or (
-        notice.contact_email.lower() == email.strip().lower()
-    )
+def work_key(work: str) -> str:
+    """The claimed work, reduced to what identifies it (width, case, spaces and punctuation
+    do not): the same claim on the same item is recognised whoever sends it."""
+    text = unicodedata.normalize("NFKC", work).lower()
+    kept = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+    return hashlib.sha256(kept.encode()).hexdigest()
 
 
-def _refusal(article: Article, name: str, email: str) -> str:
-    countered = Notice.objects.filter(article=article, state=Notice.State.COUNTERED)
-    if any(_same_holder(notice, name, email) for notice in countered):
-        return _(
-            "The uploader has answered your earlier notice on this item with a counter-notice, "
-            "which was sent to you. The platform does not decide the dispute: please take it to "
-            "a court or the competent authority; we act on their decision."
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def notice_create(
+    *, articles: list[Article], fields: dict, proof, now: datetime, ip: str | None = None,
+    base_url: str = "",
+) -> list[Notice]:  # fmt: skip
+    """Record a sending: one notice per item, nothing acted on until the sender confirms the
+    e-mail address by the link mailed to it (`notice_confirm`). Returns the notices, the first
+    one's status page being the sending's."""
+    if not articles:
+        raise NoticeError(_("Give the address of at least one article on this site."))
+    if len(articles) > settings.YUANQU_NOTICE_MAX_ITEMS:
+        raise NoticeError(
+            _("A notice names at most %(n)d items; send the others in another notice.")
+            % {"n": settings.YUANQU_NOTICE_MAX_ITEMS}
         )
+    batch, key, token = new_ticket("QL", now), secrets.token_urlsafe(16), secrets.token_urlsafe(24)
+    notices = []
+    for article in articles:
+        notice = Notice.objects.create(
+            ticket=batch if not notices else new_ticket("QL", now), batch=batch, key=key,
+            article=article, state=Notice.State.UNCONFIRMED, confirm_hash=_token_hash(token),
+            work_key=work_key(fields["work"]), proof=proof, ip=ip, created_at=now,
+            **{name: fields[name] for name in FIELDS},
+        )  # fmt: skip
+        audit_log(event="moderation.notice.received", target=notice, article=article,
+                  actor_label=fields["rights_holder"][:100], reason=fields["work"][:500],
+                  after={"ticket": notice.ticket, "state": notice.state}, ip=ip, now=now)  # fmt: skip
+        notices.append(notice)
+    link = base_url + reverse("moderation:notice_confirm", kwargs={"ticket": batch, "token": token})
+    subject = _("Confirm your notice %(t)s") % {"t": batch}
+    body = _confirm_text(notices, link)
+    email = fields["contact_email"]
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email], fail_silently=True))
+    return notices
+
+
+def _confirm_text(notices: list[Notice], link: str) -> str:
+    return "\n".join([
+        _("We received your notice %(t)s on %(n)d items of our site.")
+        % {"t": notices[0].batch, "n": len(notices)},
+        _("It counts once you confirm this address: open the link below within 24 hours."),
+        link,
+        _("If you did not send it, ignore this message: nothing happens."),
+    ])  # fmt: skip
+
+
+def _queued_because(notice: Notice, instant_left: int) -> str:
+    """Why an item waits for a moderator instead of coming down at once ("" when it need not)."""
+    article = notice.article
+    earlier = Notice.objects.filter(article=article).exclude(pk=notice.pk)
+    if earlier.filter(state=Notice.State.COUNTERED).exists():
+        same = earlier.filter(state=Notice.State.COUNTERED, work_key=notice.work_key).exists()
+        return (
+            _("The uploader answered an earlier notice on this work with a counter-notice.")
+            if same
+            else _("The uploader answered an earlier notice on this item with a counter-notice.")
+        )
+    if not article.submitted_by_id:
+        return _("An editorial article: a moderator decides.")
+    if instant_left <= 0:
+        return _("Beyond the number of items one notice takes down at once.")
     return ""
 
 
 @transaction.atomic
-def notice_create(*, article: Article, fields: dict, proof, now, ip=None) -> Notice:
-    """Record a notice. A valid one takes the article down at once; a repeated one after a
-    counter-notice is recorded as refused, with the explanation."""
-    refusal = _refusal(article, fields["rights_holder"], fields["contact_email"])
-    notice = Notice.objects.create(
-        ticket=new_ticket("QL", now),
-        key=secrets.token_urlsafe(16),
-        article=article,
-        state=Notice.State.REFUSED if refusal else Notice.State.ACCEPTED,
-        refusal=refusal,
-        proof=proof,
-        ip=ip,
-        created_at=now,
-        **fields,
+def notice_confirm(*, batch: str, token: str, now: datetime) -> list[Notice]:
+    """The sender opened the link mailed to them: the notices of the sending count now. Items
+    of uploaders come down at once, up to the limit; the others wait for a moderator."""
+    notices = list(
+        Notice.objects.select_for_update(of=("self",))
+        .filter(batch=batch)
+        .select_related("article__submitted_by")
+        .order_by("id")
     )
-    audit_log(
-        event="moderation.notice.received",
-        target=notice,
-        article=article,
-        actor_label=fields["rights_holder"][:100],
-        reason=fields["work"][:500],
-        after={"ticket": notice.ticket, "state": notice.state},
-        ip=ip,
-        now=now,
-    )
-    if refusal:
-        return notice
-    if articles.can(article, "take_down"):  # a draft or a withdrawn one is not public anyway
-        articles.article_take_down(
-            article=article,
-            actor=None,
-            now=now,
-            reason=_("Rights holder's notice %(t)s") % {"t": notice.ticket},
-            label=fields["rights_holder"][:100],
-        )
+    if not notices or not constant_time_compare(notices[0].confirm_hash, _token_hash(token)):
+        raise NoticeError(_("This link is not valid."))
+    waiting = [notice for notice in notices if notice.state == Notice.State.UNCONFIRMED]
+    if not waiting:
+        return notices  # confirmed before: the link works once
+    if now - waiting[0].created_at > CONFIRM_WITHIN:
+        raise NoticeError(_("This link has expired; please send the notice again."))
+    instant_left = settings.YUANQU_NOTICE_INSTANT_ITEMS
+    for notice in waiting:
+        notice.confirmed_at = now
+        reason = _queued_because(notice, instant_left)
+        if reason:
+            _queue(notice, reason=reason, now=now)
+        elif articles.can(notice.article, "take_down"):
+            _take_down(notice, now=now)
+            instant_left -= 1
+        else:  # a draft or a withdrawn item is not public anyway
+            notice.state = Notice.State.ACCEPTED
+            notice.save(update_fields=["state", "confirmed_at"])
+    return notices
+
+
+def _queue(notice: Notice, *, reason: str, now: datetime) -> None:
+    notice.state, notice.queued_because = Notice.State.QUEUED, reason
+    notice.deadline_at = now + timedelta(hours=deadline_hours("notice"))
+    notice.save(update_fields=["state", "queued_because", "deadline_at", "confirmed_at"])
+    audit_log(event="moderation.notice.queued", target=notice, article=notice.article,
+              actor_label=notice.rights_holder[:100], reason=reason,
+              after={"state": notice.state}, now=now)  # fmt: skip
+
+
+def _take_down(notice: Notice, *, now: datetime, actor=None) -> None:
+    article = notice.article
+    if articles.can(article, "take_down"):
+        articles.article_take_down(article=article, actor=actor, now=now,
+                                   reason=_("Rights holder's notice %(t)s") % {"t": notice.ticket},
+                                   label=notice.rights_holder[:100])  # fmt: skip
+    notice.state = Notice.State.ACCEPTED
     uploader = article.submitted_by if article.submitted_by_id else None
     if uploader is not None and uploader.is_active:
-        notify(
-            user=uploader,
-            subject=_("A rights holder's notice on your article《%(t)s》") % {"t": article.title},
-            body=_notice_text(notice),
-            url=reverse("moderation:counter_notice", kwargs={"ticket": notice.ticket}),
-            now=now,
-        )
+        notify(user=uploader, subject=_("A rights holder's notice on your article《%(t)s》")
+               % {"t": article.title}, body=_notice_text(notice),
+               url=reverse("moderation:counter_notice", kwargs={"ticket": notice.ticket}),
+               now=now)  # fmt: skip
         notice.forwarded_to_uploader = True
     else:
         notice.public = True  # nobody to forward it to: it is published instead
-    notice.save(update_fields=["forwarded_to_uploader", "public"])
+    notice.save(update_fields=["state", "forwarded_to_uploader", "public", "confirmed_at",
+                               "decided_by", "decided_at"])  # fmt: skip
+
+
+@transaction.atomic
+def notice_decide(*, notice: Notice, actor, now: datetime, accept: bool, note: str) -> Notice:
+    """A moderator decides a notice that waited for them: take the item down (and forward the
+    notice, as if it had come down at once), or refuse it, saying why to the sender."""
+    if notice.state != Notice.State.QUEUED:
+        raise NoticeError(_("This notice is not waiting for a decision."))
+    note = (note or "").strip()
+    if not note:
+        raise NoticeError(_("Write the decision for the sender."))
+    notice.decided_by, notice.decided_at = actor, now
+    if accept:
+        _take_down(notice, now=now, actor=actor)
+    else:
+        notice.state, notice.refusal = Notice.State.REFUSED, note[:2000]
+        notice.save(update_fields=["state", "refusal", "decided_by", "decided_at"])
+    audit_log(event=f"moderation.notice.{'accepted' if accept else 'refused'}", target=notice,
+              article=notice.article, actor=actor, reason=note[:500],
+              before={"state": Notice.State.QUEUED}, after={"state": notice.state},
+              now=now)  # fmt: skip
+    email, subject = notice.contact_email, _("Your notice %(t)s was decided") % {"t": notice.ticket}
+    transaction.on_commit(lambda: send_mail(subject, note, None, [email], fail_silently=True))
     return notice
 
 
 def _notice_text(notice: Notice) -> str:
-    return "\n".join(
-        [
-            f"{_('Rights holder')}：{notice.rights_holder}",
-            f"{_('The work or right infringed')}：{notice.work}",
-            f"{_('Addresses')}：{notice.urls}",
-            _(
-                "If the item does not infringe, you may file a counter-notice; the item is then "
-                "restored and your counter-notice is sent to the rights holder."
-            ),
-        ]
-    )
+    return "\n".join([
+        f"{_('Rights holder')}：{notice.rights_holder}",
+        f"{_('The work or right infringed')}：{notice.work}",
+        f"{_('Addresses')}：{notice.urls}",
+        _("If the item does not infringe, you may file a counter-notice; the item is then "
+          "restored and your counter-notice is sent to the rights holder."),
+    ])  # fmt: skip
 
 
 @transaction.atomic

@@ -80,7 +80,13 @@ def report_status(request, ticket: str):
 
 
 @ratelimit(key="ip", rate=rate("notice"), method="POST", block=False, group="notice")
+@ratelimit(
+    key="post:contact_email", rate=rate("notice_sender"), method="POST", block=False,
+    group="notice_sender",
+)  # fmt: skip
 def notice(request):
+    """A rights holder's notice: the work, the addresses of the items, the proof. Nothing
+    happens until the sender confirms the e-mail address by the link mailed to it."""
     form = NoticeForm(
         request.POST or None,
         request.FILES or None,
@@ -88,45 +94,45 @@ def notice(request):
     )
     if request.method == "POST" and getattr(request, "limited", False):
         form.is_valid()
-        form.add_error(None, _("Too many notices from your network; please try again later."))
+        form.add_error(None, _("Too many notices from your network or your address; please try "
+                               "again later."))  # fmt: skip
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ids = [int(match) for match in ARTICLE_URL.findall(data["urls"])]
-        articles = list(Article.objects.filter(pk__in=ids).exclude(status=Article.Status.DRAFT))
-        if not articles:
-            form.add_error("urls", _("Give the address of at least one article on this site."))
+        ids = list(dict.fromkeys(int(match) for match in ARTICLE_URL.findall(data["urls"])))
+        found = Article.objects.filter(pk__in=ids).exclude(status=Article.Status.DRAFT)
+        by_id = {article.pk: article for article in found}
+        try:
+            notices = services.notice_create(
+                articles=[by_id[pk] for pk in ids if pk in by_id],
+                fields={key: data[key] for key in services.notices.FIELDS},
+                proof=data["proof"], now=timezone.now(), ip=_ip(request),
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+            )  # fmt: skip
+        except services.NoticeError as error:
+            form.add_error("urls", str(error))
         else:
-            fields = {
-                key: data[key]
-                for key in (
-                    "rights_holder",
-                    "contact_email",
-                    "contact_phone",
-                    "address",
-                    "work",
-                    "urls",
-                    "signature",
-                )
-            }
-            notices = [
-                services.notice_create(
-                    article=article,
-                    fields=fields,
-                    proof=data["proof"],
-                    now=timezone.now(),
-                    ip=_ip(request),
-                )
-                for article in articles
-            ]
             return redirect(notices[0].get_absolute_url())
     return render(request, "moderation/notice_form.html", {"form": form})
 
 
+def notice_confirm(request, ticket: str, token: str):
+    """The link mailed to the sender. Opening it shows a button (mail scanners open links too);
+    pressing it makes the notice count."""
+    if request.method == "POST":
+        try:
+            notices = services.notice_confirm(batch=ticket, token=token, now=timezone.now())
+        except services.NoticeError as error:
+            return render(request, "moderation/notice_confirm.html", {"error": str(error)})
+        return redirect(notices[0].get_absolute_url())
+    return render(request, "moderation/notice_confirm.html", {"ticket": ticket})
+
+
 def notice_status(request, ticket: str):
-    filed = get_object_or_404(Notice.objects.select_related("article"), ticket=ticket)
-    if not constant_time_compare(request.GET.get("key", ""), filed.key):
+    """The sender's page: every item of the sending, with its state."""
+    items = list(Notice.objects.filter(batch=ticket).select_related("article").order_by("id"))
+    if not items or not constant_time_compare(request.GET.get("key", ""), items[0].key):
         raise Http404
-    return render(request, "moderation/notice_status.html", {"notice": filed})
+    return render(request, "moderation/notice_status.html", {"notice": items[0], "items": items})
 
 
 def public_notices(request):

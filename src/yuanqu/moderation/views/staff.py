@@ -39,11 +39,11 @@ def queue(request):
     sections = {
         "submissions": selectors.submissions(now),
         "cases": selectors.open_cases(now, category if category in Category.values else ""),
-        "notices": selectors.open_notices(),
+        "notices": selectors.open_notices(now),
         "appeals": selectors.open_appeals(now),
     }
     if overdue_only:
-        for key in ("submissions", "cases", "appeals"):
+        for key in ("submissions", "cases", "notices", "appeals"):
             sections[key] = [row for row in sections[key] if row.overdue]
     return render(
         request,
@@ -123,8 +123,23 @@ def case_detail(request, pk: int):
 
 @moderator_required
 def notice_detail(request, pk: int):
+    """A notice with what a moderator weighs: the other notices on the item, the sender's
+    history; a notice waiting for a decision is decided here."""
     notice = get_object_or_404(Notice.objects.select_related("article"), pk=pk)
-    return render(request, "moderation/notice.html", {"notice": notice})
+    if request.method == "POST":
+        try:
+            services.notice_decide(notice=notice, actor=request.user, now=timezone.now(),
+                                   accept=request.POST.get("decision") == "accept",
+                                   note=request.POST.get("note", ""))  # fmt: skip
+        except (services.NoticeError, articles.TransitionError) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The notice is decided; the sender is told."))
+            return redirect("moderation:queue")
+    return render(request, "moderation/notice.html", {
+        "notice": notice, "on_item": selectors.notices_on_item(notice),
+        "history": selectors.sender_history(notice),
+    })  # fmt: skip
 
 
 @moderator_required
