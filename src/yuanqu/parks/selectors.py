@@ -328,7 +328,8 @@ def enterprise_directory(query: str = ""):
     """Enterprises, those most in the news first; `query` matches names and aliases."""
     news = Q(mentions__removed=False) & published_q("mentions__article__")
     return (
-        Enterprise.objects.matching(query)
+        Enterprise.objects.shown()
+        .matching(query)
         .annotate(news=Count("mentions", filter=news, distinct=True))
         .order_by("-news", "name", "id")
     )

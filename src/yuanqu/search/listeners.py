@@ -39,13 +39,14 @@ def article_seen_again(sender, *, article: Article, **kwargs):
 
 
 def _index_article(article_id: int) -> None:
-    from .services import article_index, document_delete
+    from .services import article_enterprises_index, article_index, document_delete
 
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         document_delete(kind="article", object_id=article_id)
     else:
         article_index(article=article)
+    article_enterprises_index(article_id=article_id)
 
 
 @receiver(post_save, sender=Park, dispatch_uid="search.park")

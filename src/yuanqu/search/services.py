@@ -143,8 +143,21 @@ def park_index(*, park) -> None:
     document_save(kind="park", object_id=park.pk, fields=park_fields(park))
 
 
-def enterprise_index(*, enterprise) -> None:
+def enterprise_index(*, enterprise) -> bool:
+    """Index the enterprise if readers may see it (`Enterprise.objects.shown`), else take it
+    out. Returns whether it is in."""
+    if not Enterprise.objects.shown().filter(pk=enterprise.pk).exists():
+        document_delete(kind="enterprise", object_id=enterprise.pk)
+        return False
     document_save(kind="enterprise", object_id=enterprise.pk, fields=enterprise_fields(enterprise))
+    return True
+
+
+def article_enterprises_index(*, article_id: int) -> None:
+    """The enterprises an article names, again: its publication or removal may show or hide
+    them, and their parks."""
+    for enterprise in Enterprise.objects.filter(mentions__article_id=article_id).distinct():
+        enterprise_index(enterprise=enterprise)
 
 
 _dictionary_version = None
@@ -187,14 +200,12 @@ def registry_sync(*, progress=None) -> int:
     (all 2,564 parks the first time)."""
     dictionary_load()
     done, backend = 0, get_backend()
-    for kind, model, fields in (
-        ("park", Park, park_fields),
-        ("enterprise", Enterprise, enterprise_fields),
+    for kind, shown, fields in (
+        ("park", Park.objects.select_related("province", "city"), park_fields),
+        ("enterprise", Enterprise.objects.shown(), enterprise_fields),
     ):
         indexed = SearchDocument.objects.filter(kind=kind).values_list("object_id", flat=True)
-        rows = model.objects.exclude(pk__in=indexed).order_by("pk")
-        if kind == "park":
-            rows = rows.select_related("province", "city")
+        rows = shown.exclude(pk__in=indexed).order_by("pk")
         for batch in _batches(rows, 500):
             with transaction.atomic():
                 documents = SearchDocument.objects.bulk_create(
@@ -218,7 +229,7 @@ def reindex(*, progress=None) -> dict[str, int]:
     sources = (
         ("article", Article.objects.published(scheduled=True).order_by("pk"), article_fields),
         ("park", Park.objects.select_related("province", "city").order_by("pk"), park_fields),
-        ("enterprise", Enterprise.objects.order_by("pk"), enterprise_fields),
+        ("enterprise", Enterprise.objects.shown().order_by("pk"), enterprise_fields),
     )
     for kind, rows, fields in sources:
         seen = set()

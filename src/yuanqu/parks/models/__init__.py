@@ -1,4 +1,5 @@
 from .entities import (
+    NEWS_SOURCE,
     ArticleEnterprise,
     Enterprise,
     Membership,
@@ -12,6 +13,7 @@ from .industries import ArticleIndustry, Industry
 from .parks import ArticlePark, Park, ParkQuerySet, ParkStatusChange, alias_text
 
 __all__ = [
+    "NEWS_SOURCE",
     "ArticleEnterprise",
     "ArticleIndustry",
     "ArticlePark",

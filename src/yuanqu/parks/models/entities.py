@@ -3,7 +3,7 @@ recognitions), innovation platforms and investment projects. Every row keeps the
 sentence it was read from; rows an editor made or removed survive re-extraction."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +17,18 @@ class Origin(models.TextChoices):
     EDITOR = "editor", _("set by an editor")
 
 
+NEWS_SOURCE = "新闻报道"  # an enterprise first met in an article, not in the curated registry
+
+
 class EnterpriseQuerySet(models.QuerySet):
+    def shown(self, *, now=None):
+        """Enterprises readers may see: the curated ones, and those an article readers may see
+        names (one met only in a taken-down article is shown nowhere)."""
+        mentioned = ArticleEnterprise.objects.filter(
+            published_q("article__", now=now), enterprise=OuterRef("pk"), removed=False
+        )
+        return self.filter(~Q(source=NEWS_SOURCE) | Exists(mentioned))
+
     def matching(self, query: str):
         query = query.strip()
         if not query:

@@ -11,6 +11,7 @@ from yuanqu.facts import Fact
 from yuanqu.facts import entities as reading
 
 from ..models import (
+    NEWS_SOURCE,
     ArticleEnterprise,
     Enterprise,
     Membership,
@@ -29,7 +30,7 @@ def _enterprise_for(name: str) -> Enterprise:
     enterprise = Enterprise.objects.filter(name=name).first()
     if enterprise is None:
         enterprise = Enterprise.objects.create(
-            name=name, slug=enterprise_slug(name), source="新闻报道"
+            name=name, slug=enterprise_slug(name), source=NEWS_SOURCE
         )
     return enterprise
 

@@ -146,7 +146,7 @@ def enterprise_directory(request):
 
 def enterprise_detail(request, slug: str):
     """An enterprise: its recognitions and parks, each with its source sentence, and its news."""
-    enterprise = get_object_or_404(Enterprise, slug=slug)
+    enterprise = get_object_or_404(Enterprise.objects.shown(), slug=slug)
     memberships, recognitions = selectors.enterprise_rows(enterprise)
     news = page_of(
         selectors.enterprise_news(enterprise),
