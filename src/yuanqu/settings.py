@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "yuanqu.uploads.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -230,7 +231,12 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_HOST = os.environ.get("YUANQU_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("YUANQU_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("YUANQU_EMAIL_FROM", YUANQU_REPORT_EMAIL)
-YUANQU_UPLOAD_MAX_BYTES = 10 * 2**20
+YUANQU_UPLOAD_MAX_BYTES = 10 * 2**20  # one picture or proof file
+# A whole request (three pictures and the form); refused larger before it is read, as the shipped
+# nginx configuration does (client_max_body_size). Files go to temporary files, never memory.
+YUANQU_REQUEST_MAX_BYTES = 32 * 2**20
+FILE_UPLOAD_HANDLERS = ["yuanqu.uploads.LimitedUploadHandler"]
+DATA_UPLOAD_MAX_NUMBER_FILES = 8
 YUANQU_UPLOAD_MAX_PIXELS = 40_000_000
 # Rate limits (django-ratelimit syntax), per client address unless stated.
 YUANQU_RATES = {

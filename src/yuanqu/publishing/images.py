@@ -4,12 +4,14 @@ A picture is refused when it is not a JPEG, PNG, WebP or GIF by its bytes, when 
 large, or when it has too many pixels (a small file that decompresses into a huge image, a
 "decompression bomb", is caught by its header before any pixel is read). What is stored is a
 new file written from the pixels alone: no EXIF (location, camera), no comments, no trailing
-data, at most MAX_SIDE pixels on its longer side.
+data, at most MAX_SIDE pixels on its longer side. An upload is read from its (temporary) file in
+chunks and its size checked first: a large one is never held in memory.
 """
 
 import hashlib
 import io
 import warnings
+from typing import BinaryIO
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -25,11 +27,11 @@ class ImageRejected(ValueError):
     """The upload is not an image we accept; the message says why, in the reader's language."""
 
 
-def _open(data: bytes) -> PILImage.Image:
+def _open(upload: BinaryIO) -> PILImage.Image:
     with warnings.catch_warnings():
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
-            image = PILImage.open(io.BytesIO(data))
+            image = PILImage.open(upload)
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
             raise ImageRejected(_("The picture has too many pixels.")) from None
         except (UnidentifiedImageError, OSError):
@@ -44,14 +46,29 @@ def _open(data: bytes) -> PILImage.Image:
     return image
 
 
-def clean_image(data: bytes) -> tuple[ContentFile, dict]:
-    """The re-encoded file and its facts (width, height, content type, sha256 of the upload)."""
-    if len(data) > settings.YUANQU_UPLOAD_MAX_BYTES:
+def _digest(upload: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: upload.read(2**16), b""):
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def clean_image(upload: BinaryIO | bytes, size: int | None = None) -> tuple[ContentFile, dict]:
+    """The re-encoded file and its facts (width, height, content type, sha256 of the upload).
+    The upload is a file (read in chunks, never whole) or bytes; its size is checked first."""
+    if isinstance(upload, bytes):
+        upload, size = io.BytesIO(upload), len(upload)
+    if size is None:
+        size = upload.seek(0, io.SEEK_END)
+        upload.seek(0)
+    if size > settings.YUANQU_UPLOAD_MAX_BYTES:
         raise ImageRejected(
             _("The picture is larger than %(mb)d MB.")
             % {"mb": settings.YUANQU_UPLOAD_MAX_BYTES // 2**20}
         )
-    image = _open(data)
+    digest = _digest(upload)
+    image = _open(upload)
     try:
         image.seek(0)  # an animation keeps its first frame
         image.load()
@@ -63,13 +80,14 @@ def clean_image(data: bytes) -> tuple[ContentFile, dict]:
         image.mode != "P" or "transparency" in image.info
     )
     out = io.BytesIO()
+    clean = image.convert("RGBA" if has_alpha else "RGB")
+    clean.info = {}  # convert() copies the metadata (a JPEG comment, ICC, XMP): none is written
     if has_alpha:
-        image.convert("RGBA").save(out, format="PNG", optimize=True)
+        clean.save(out, format="PNG", optimize=True)
         content_type, extension = "image/png", "png"
     else:
-        image.convert("RGB").save(out, format="JPEG", quality=85, optimize=True)
+        clean.save(out, format="JPEG", quality=85, optimize=True)
         content_type, extension = "image/jpeg", "jpg"
-    digest = hashlib.sha256(data).hexdigest()
     facts = {
         "width": image.width,
         "height": image.height,

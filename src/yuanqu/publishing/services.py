@@ -77,9 +77,10 @@ def draft_blocks(raw_body: str, images: list[tuple[Image, str]]) -> list[dict]:
     return shown + [p for index, p in enumerate(pictures) if index not in placed]
 
 
-def image_upload(*, data: bytes, user) -> Image:
-    """Check and re-encode an uploaded picture (see `images`); raises ImageRejected."""
-    content, facts = clean_image(data)
+def image_upload(*, upload, user, size: int | None = None) -> Image:
+    """Check and re-encode an uploaded picture (a file or bytes, see `images`); raises
+    ImageRejected."""
+    content, facts = clean_image(upload, size)
     image = Image(uploaded_by=user, **facts)
     image.file.save(content.name, content, save=True)
     return image

@@ -54,7 +54,7 @@ def _images(request, form, article) -> list:
         caption = form.cleaned_data.get(f"caption{number}", "")
         upload = request.FILES.get(f"image{number}")
         if upload is not None:
-            image = publishing.image_upload(data=upload.read(), user=request.user)
+            image = publishing.image_upload(upload=upload, size=upload.size, user=request.user)
             found.append((image, caption))
         elif number <= len(kept):
             image = Image.objects.filter(pk=kept[number - 1]["upload"]).first()
