@@ -45,8 +45,9 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Rate limits count per client address in a cache: each test starts from zero."""
+def _fresh_caches():
+    """Rate limits count in a cache, and pages are cached: each test starts from empty caches."""
     from django.core.cache import caches
 
     caches["ratelimit"].clear()
+    caches["default"].clear()

@@ -62,3 +62,29 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     }
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.stdout.split() == ["wal", "20000"], result.stderr
+
+
+def production(tmp_path, **env) -> subprocess.CompletedProcess:
+    code = (
+        "import yuanqu.settings as s; print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS,"
+        " s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    )
+    base = {"YUANQU_ENV": "production", "ALLOWED_HOSTS": "yuanqu.example.cn"}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("YUANQU_", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"))
+    }
+    env = clean | {"YUANQU_DATA_DIR": str(tmp_path / "data")} | base | env
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+
+
+def test_production_refuses_a_weak_secret_key_and_requires_https(tmp_path):
+    for weak in ("changeme", "a" * 60):
+        refused = production(tmp_path, SECRET_KEY=weak)
+        assert refused.returncode != 0 and "SECRET_KEY is too weak" in refused.stderr
+    strong = production(tmp_path, SECRET_KEY="k9Xr" + "QwErTyUiOp" * 5)
+    assert strong.returncode == 0, strong.stderr
+    assert strong.stdout.split() == ["True", "31536000", "True", "True"]
+    without_tls = production(tmp_path, SECRET_KEY="k9Xr" + "QwErTyUiOp" * 5, YUANQU_HTTPS="off")
+    assert without_tls.stdout.split() == ["False", "0", "False", "False"]

@@ -56,7 +56,7 @@ def pages_showing(article: Article) -> dict[str, list[str]]:
         show("/enterprises/", enterprise.name)
         show(f"/search/?q={enterprise.name}&kind=enterprise", enterprise.get_absolute_url())
     show(f"/search/?q={article.title}", article.get_absolute_url())
-    show("/sitemap.xml", article.get_absolute_url())
+    show("/sitemap-articles.xml", article.get_absolute_url())
     if article in channel_articles(None)[:FEED_ITEMS]:
         show("/feed/", article.get_absolute_url())
     return shown
@@ -74,7 +74,7 @@ def test_taking_an_article_down_removes_what_it_gave_everywhere_and_restoring_br
     article = Article.objects.get(import_key="2024-09-30-kunshan-user-company")
     shown = pages_showing(article)
     kinds = {url.split("/")[1] for url in shown}
-    assert {"parks", "enterprises", "industries", "search", "js", "sitemap.xml"} <= kinds
+    assert {"parks", "enterprises", "industries", "search", "js", "sitemap-articles.xml"} <= kinds
     for url, texts in shown.items():
         page = content(client, url)
         assert all(text in page for text in texts), url  # the premise: it shows now

@@ -1,17 +1,15 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from yuanqu.news.sitemaps import ArticleSitemap, ChannelSitemap
+from yuanqu.news import sitemaps
 
 from . import views
-
-sitemaps = {"articles": ArticleSitemap, "channels": ChannelSitemap}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("about/", views.about, name="about"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap_index"),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap"),
     path("", include("yuanqu.accounts.urls")),
     path("", include("yuanqu.search.urls")),
     path("", include("yuanqu.moderation.urls")),

@@ -78,15 +78,15 @@ def test_an_organisation_registers_with_its_credit_code_and_a_verified_mobile(
     assert account.user.password.startswith("argon2")
     assert account.user.has_perm("news.submit_article")
     assert not account.user.has_perm("news.publish_directly")
+    again = dict(kind="individual", mobile="13912345678", password="x" * 12, display_name="张三")
+    # Without the phone's code, nobody learns that the number is registered …
+    with pytest.raises(AccountError, match="验证码") as refused:
+        account_register(**again, code="123456", now=NOW + timedelta(minutes=2))
+    assert "已注册" not in str(refused.value)
+    # … the phone's owner does.
+    fresh = sent_code("13912345678", django_capture_on_commit_callbacks, NOW + timedelta(minutes=2))
     with pytest.raises(AccountError, match="已注册"):
-        account_register(
-            kind="individual",
-            mobile="13912345678",
-            code=code,
-            password="x" * 12,
-            now=NOW,
-            display_name="张三",
-        )
+        account_register(**again, code=fresh, now=NOW + timedelta(minutes=3))
 
 
 def test_a_wrong_code_counts_even_though_registration_fails(django_capture_on_commit_callbacks):

@@ -46,12 +46,28 @@ def browser():
         browser.close()
 
 
+def watched(page) -> list[str]:
+    """What the browser refused on the pages the test visits (a style, a script the
+    Content-Security-Policy blocks): a page of ours must need nothing it refuses."""
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture
 def phone(browser, request):
-    """A phone-sized page; a screenshot of where it ended is kept in tests/e2e/screenshots/."""
+    """A phone-sized page; a screenshot of where it ended is kept in tests/e2e/screenshots/.
+    The test fails if the browser refused anything under the site's Content-Security-Policy."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()
+    refused = watched(page)
     yield page
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    assert refused == [], refused

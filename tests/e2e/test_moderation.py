@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core import mail
 
+from tests.e2e.conftest import watched
 from tests.factories import confirm_link, pdf_bytes, user_with_role
 from yuanqu.accounts import sms
 from yuanqu.audit.models import AuditEntry
@@ -62,9 +63,12 @@ def people(browser):
         browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
         for _ in range(3)
     ]
-    yield [context.new_page() for context in contexts]
+    pages = [context.new_page() for context in contexts]
+    refused = [watched(page) for page in pages]
+    yield pages
     for context in contexts:
         context.close()
+    assert refused == [[], [], []], refused  # nothing refused under the site's policy
 
 
 def test_publish_moderate_report_take_down_notice_and_counter_notice(people, site):

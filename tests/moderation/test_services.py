@@ -327,3 +327,16 @@ def test_the_governance_report_counts_the_years_work():
     out = StringIO()
     call_command("governance_report", year=2026, stdout=out)
     assert "2026年度内容治理报告" in out.getvalue() and "广告或垃圾信息  1" in out.getvalue()
+
+
+def test_free_text_a_moderator_writes_is_bounded():
+    article, moderator = PublishedArticleFactory(), user_with_role("mod", "moderator")
+    with pytest.raises(articles.TransitionError, match="1000"):
+        articles.article_hide(article=article, actor=moderator, now=NOW, reason="长" * 1001)
+    report = services.report_create(category="other", details="x", article=article, now=NOW)
+    with pytest.raises(services.ReportError, match="2000"):
+        services.case_close(case=report.case, actor=moderator, now=NOW, outcome="dismissed",
+                            note="长" * 2001)  # fmt: skip
+    with pytest.raises(services.SanctionError, match="1000"):
+        services.user_warn(user=user_with_role("u"), actor=moderator, reason="长" * 1001, now=NOW)
+    assert Article.objects.get(pk=article.pk).status == Article.Status.PUBLISHED

@@ -28,8 +28,15 @@ def answered(page: str) -> dict:
     """The challenge's token and the right answer, read from the form like a person would."""
     token = re.search(r'name="token" value="([^"]+)"', page)[1]
     a, b = map(int, re.search(r"请回答：(\d+) \+ (\d+) = \?", page).groups())
-    assert challenge.passed(token, str(a + b))
     return {"token": token, "answer": str(a + b)}
+
+
+def test_a_solved_challenge_is_accepted_once():
+    question, token = challenge.new()
+    a, b = map(int, re.match(r"(\d+) \+ (\d+)", question).groups())
+    assert not challenge.passed(token, str(a + b + 1))  # a wrong answer does not use it up
+    assert challenge.passed(token, str(a + b))
+    assert not challenge.passed(token, str(a + b))  # replayed
 
 
 def test_anyone_reports_an_article_and_follows_the_ticket_to_its_outcome(client):

@@ -3,7 +3,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories import (
     DraftArticleFactory,
@@ -13,6 +16,7 @@ from tests.factories import (
     WithdrawnArticleFactory,
     region,
 )
+from yuanqu.news import services as articles_services
 
 pytestmark = pytest.mark.django_db
 
@@ -130,10 +134,23 @@ def test_region_feeds_carry_only_the_regions_news(client, articles):
     assert client.get("/xx/feed/").status_code == 404
 
 
-def test_sitemap_lists_articles_and_channels(client, articles):
-    xml = client.get("/sitemap.xml").content.decode()
-    assert articles["changzhou"].get_absolute_url() in xml
-    assert "/js/</loc>" in xml
+def test_the_sitemap_is_an_index_of_sections_and_never_lists_a_taken_down_article(
+    client, articles, django_capture_on_commit_callbacks
+):
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-articles.xml</loc>" in index and "/sitemap-channels.xml</loc>" in index
+    assert "/js/</loc>" in client.get("/sitemap-channels.xml").content.decode()
+    article = articles["changzhou"]
+    assert article.get_absolute_url() in client.get("/sitemap-articles.xml").content.decode()
+    with CaptureQueriesContext(connection) as asked:
+        client.get("/sitemap-articles.xml")  # cached
+    assert len(asked) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        articles_services.article_take_down(
+            article=article, actor=None, now=timezone.now(), reason="侵权", label="测试"
+        )
+    assert article.get_absolute_url() not in client.get("/sitemap-articles.xml").content.decode()
+    assert client.get("/sitemap-articles.xml?p=2").status_code == 404
 
 
 @override_settings(YUANQU_REPORT_EMAIL="jubao@example.cn", YUANQU_REPORT_PHONE="12377")

@@ -136,3 +136,22 @@ def test_admin_actions_record_the_editor(demo, admin_client, admin_user):
     assert response.status_code == 302
     change = AuditEntry.objects.get(target_type="parkfact", target_id=fact.pk)
     assert (change.actor, change.event) == (admin_user, "parks.fact.confirmed")
+
+
+@pytest.mark.parametrize(
+    ("period", "valid"),
+    [("2024", True), ("2024-H2", True), ("2024-Q4", True), ("2024-12", True),
+     ("2024-01..2024-08", True), ("2024-13", False), ("2024-00", False), ("2024-Q5", False),
+     ("2024-08..2024-01", False), ("2024-01..2025-08", False), ("0001", False), ("24-1", False)],
+)  # fmt: skip
+def test_an_editor_can_only_save_a_period_that_exists(period, valid):
+    from yuanqu.parks.periods import is_valid_period
+
+    assert is_valid_period(period) is valid
+
+
+def test_a_correction_to_a_month_that_does_not_exist_is_refused(demo):
+    fact = cards(demo)["hitech_enterprises"].latest
+    with pytest.raises(FactDecisionError, match="2024-H1"):
+        fact_correct(fact=fact, actor=None, now=NOW, period="2024-13")
+    assert ParkFact.objects.get(pk=fact.pk).corrected_period == ""

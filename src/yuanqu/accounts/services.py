@@ -128,16 +128,21 @@ def account_register(
     """A publisher's account: a person, or an organisation with its credit code and contact.
     The mobile number, verified by its code, is the login name.
 
-    Everything that can be checked is checked before the code is: a wrong code counts against
-    the code's tries in a transaction of its own, which a failed registration cannot undo."""
+    A wrong code counts against the code's tries in a transaction of its own, which a failed
+    registration cannot undo; whether the number or credit code is taken is told only after the
+    code is right."""
     mobile = clean_mobile(mobile)
-    if User.objects.filter(username=mobile).exists():
-        raise AccountError(_("This mobile number is already registered."))
     if kind == Account.Kind.ORGANISATION:
         credit_code = clean_credit_code(credit_code)
-        if Organisation.objects.filter(credit_code=credit_code).exists():
-            raise AccountError(_("An organisation with this credit code is already registered."))
+    # The code first: only whoever holds the phone learns that its number (or the credit code)
+    # is registered already; nobody can probe numbers with a made-up code.
     phone_code_verify(mobile=mobile, code=code, now=now)
+    if User.objects.filter(username=mobile).exists():
+        raise AccountError(_("This mobile number is already registered."))
+    if kind == Account.Kind.ORGANISATION and (
+        Organisation.objects.filter(credit_code=credit_code).exists()
+    ):
+        raise AccountError(_("An organisation with this credit code is already registered."))
     with transaction.atomic():
         organisation = None
         if kind == Account.Kind.ORGANISATION:

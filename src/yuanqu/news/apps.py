@@ -9,6 +9,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from yuanqu.audit import labels
 
+        from . import caching  # noqa: F401  (a new version of what is published on each change)
         from .models import Article
 
         labels.register(

@@ -1,13 +1,21 @@
+"""Sitemaps of what readers may see, as an index of sections (articles, channels), each
+paginated, each cached until what is published changes."""
+
+from functools import partial, wraps
+
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import cache
 
 from yuanqu.regions.models import Region
 
+from .caching import published_version
 from .models import Article
 
 
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
-    limit = 10000
+    limit = 5000  # a page of the section: a few hundred KB, not one answer of megabytes
 
     def items(self):
         return Article.objects.published().order_by("-published_at", "-id").only("id", "updated_at")
@@ -21,3 +29,29 @@ class ChannelSitemap(Sitemap):
 
     def items(self):
         return Region.objects.provinces()
+
+
+SITEMAPS = {"articles": ArticleSitemap, "channels": ChannelSitemap}
+SITEMAP_SECONDS = 6 * 3600
+
+
+def _cached(view):
+    """The sitemap, built once per version of what is published: publishing or taking down an
+    article starts a new version (`caching.published_version`), so a cached sitemap never lists
+    an article readers cannot open."""
+
+    @wraps(view)
+    def cached(request, *args, **kwargs):
+        key = f"sitemap:{published_version()}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            response.render()
+            cache.set(key, response, SITEMAP_SECONDS)
+        return response
+
+    return cached
+
+
+index = _cached(partial(sitemap_views.index, sitemaps=SITEMAPS, sitemap_url_name="sitemap"))
+section = _cached(partial(sitemap_views.sitemap, sitemaps=SITEMAPS))

@@ -37,10 +37,19 @@ def scale(unit: str, values) -> tuple[Decimal, str]:
 
 
 def _without_style_and_script(root):
+    """No <style>, no <script>, no style attribute: the page's Content-Security-Policy allows
+    neither inline styles nor scripts. A style attribute (pygal hides its tooltip layers with
+    `opacity: 0`) becomes the SVG presentation attributes that say the same."""
     for defs in root.findall("{http://www.w3.org/2000/svg}defs") + root.findall("defs"):
         for child in list(defs):
             if child.tag.rsplit("}", 1)[-1] in ("style", "script"):
                 defs.remove(child)
+    for element in root.iter():
+        style = element.attrib.pop("style", None)
+        for declaration in (style or "").split(";"):
+            name, _, value = declaration.partition(":")
+            if name.strip() and value.strip():
+                element.set(name.strip(), value.strip())
     return root
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .periods import PERIOD
+from .periods import is_valid_period
 
 
 class FactReviewForm(forms.Form):
@@ -30,7 +30,7 @@ class FactReviewForm(forms.Form):
 
     def clean_period(self):
         period = self.cleaned_data["period"].strip()
-        if period and not PERIOD.fullmatch(period):
+        if period and not is_valid_period(period):
             raise forms.ValidationError(
                 _("Write the period as 2024, 2024-H1, 2024-Q3 or 2024-01..2024-08.")
             )

@@ -7,6 +7,22 @@ PERIOD = re.compile(r"(?P<year>\d{4})(?:-(?P<rest>H[12]|Q[1-4]|\d\d|\d\d\.\.\d{4
 QUARTERS = "一二三四"
 
 
+def is_valid_period(period: str) -> bool:
+    """A period the knowledge base can place: 2024, 2024-H1, 2024-Q3, 2024-05, or a range of
+    months within one year (2024-01..2024-08), with real months and a plausible year."""
+    match = PERIOD.fullmatch(period or "")
+    if match is None or not 1900 <= int(match["year"]) <= 2100:
+        return False
+    rest = match["rest"] or ""
+    if rest[:1].isdigit():
+        first, _, last = rest.partition("..")
+        months = [int(first)] + ([int(last[5:])] if last else [])
+        if last and last[:4] != match["year"]:
+            return False
+        return all(1 <= month <= 12 for month in months) and months == sorted(months)
+    return True
+
+
 def period_parts(period: str) -> tuple[int, str] | None:
     """(year, what part of it): 2024 -> (2024, 全年), 2024-H1 -> (2024, 上半年), 2024-01..2024-09
     -> (2024, 1—9月). A figure's part of the year is what makes two years comparable."""

@@ -55,3 +55,14 @@ class SensitiveWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class ChallengeUse(models.Model):
+    """A solved challenge (see `challenge`), kept while it would still be valid so that it is
+    accepted once: a solved question cannot be replayed to post again."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.digest[:12]

@@ -11,35 +11,42 @@ from yuanqu.audit.services import audit_log
 
 from ..models import Policy, SensitiveWord
 
+REASON_MAX = 1000  # characters of a reason the user is told
+
 
 class SanctionError(ValueError):
-    pass
+    """A sanction or an operator's change that cannot be made; the message says why."""
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise SanctionError(_("Give a reason: the user is told it."))
+    if len(reason) > REASON_MAX:
+        raise SanctionError(_("Keep the reason within %(n)d characters.") % {"n": REASON_MAX})
+    return reason
 
 
 @transaction.atomic
 def user_warn(*, user, actor, reason: str, now):
-    if not (reason or "").strip():
-        raise SanctionError(_("Give a reason: the user is told it."))
-    sanction = accounts.user_warn(user=user, actor=actor, reason=reason.strip(), now=now)
-    audit_log(
-        event="moderation.user.warned", target=user, actor=actor, reason=reason.strip(), now=now
-    )
+    reason = _reason(reason)
+    sanction = accounts.user_warn(user=user, actor=actor, reason=reason, now=now)
+    audit_log(event="moderation.user.warned", target=user, actor=actor, reason=reason, now=now)
     return sanction
 
 
 @transaction.atomic
 def user_suspend(*, user, actor, reason: str, days: int, now):
-    if not (reason or "").strip():
-        raise SanctionError(_("Give a reason: the user is told it."))
+    reason = _reason(reason)
     days = max(1, min(365, days))
     sanction = accounts.user_suspend(
-        user=user, actor=actor, reason=reason.strip(), until=now + timedelta(days=days), now=now
+        user=user, actor=actor, reason=reason, until=now + timedelta(days=days), now=now
     )
     audit_log(
         event="moderation.user.suspended",
         target=user,
         actor=actor,
-        reason=reason.strip(),
+        reason=reason,
         after={"days": days, "until": sanction.until.isoformat()},
         now=now,
     )

@@ -13,6 +13,7 @@ from yuanqu.news import services as articles
 
 from ..models import Case, Report
 
+NOTE_MAX = 2000  # characters of an outcome the reporters read
 ACTIONS = {"take_down": articles.article_take_down, "hide": articles.article_hide}
 
 
@@ -99,6 +100,8 @@ def case_close(*, case: Case, actor, now, outcome: str, note: str, action: str =
     note = (note or "").strip()
     if not note:
         raise ReportError(_("Write the outcome for the reporters."))
+    if len(note) > NOTE_MAX:
+        raise ReportError(_("Keep the outcome within %(n)d characters.") % {"n": NOTE_MAX})
     if outcome == Case.Outcome.UPHELD and action:
         if case.article is None or action not in ACTIONS:
             raise ReportError(_("There is no article to act on."))

@@ -64,6 +64,9 @@ def _state(article: Article) -> dict:
     return {"status": article.status, "reviewed": bool(article.reviewed_at)}
 
 
+REASON_MAX = 1000  # characters: a reason is read by the author, on a phone
+
+
 def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
@@ -84,6 +87,8 @@ def _move(
     extra: dict | None = None,
 ) -> AuditEntry:
     starts, ends = TRANSITIONS[action]
+    if len(reason) > REASON_MAX:
+        raise TransitionError(_("Keep the reason within %(n)d characters.") % {"n": REASON_MAX})
     if article.status not in starts or to not in ends:
         raise TransitionError(
             _("This article is %(state)s; it cannot be changed that way.")

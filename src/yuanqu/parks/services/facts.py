@@ -4,12 +4,14 @@ decisions on them (each written to the audit log, and kept when the article is r
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from yuanqu.audit.services import audit_log
 from yuanqu.facts import Fact
 
 from ..indicators import clause_of, indicator_for
 from ..models import ParkFact
+from ..periods import is_valid_period
 from ..templatetags.figures import figure
 from .matchers import ParkMatcher
 from .rows import rows_sync
@@ -138,7 +140,11 @@ def fact_correct(
 ) -> ParkFact:
     """Correct the value and/or period; the engine's reading stays beside the correction."""
     if value is None and not period:
-        raise FactDecisionError("a correction needs a value or a period")
+        raise FactDecisionError(_("A correction needs a value or a period."))
+    if period and not is_valid_period(period):
+        raise FactDecisionError(
+            _("Write the period as 2024, 2024-H1, 2024-Q3 or 2024-01..2024-08.")
+        )
     return _decide(
         fact,
         actor=actor,
