@@ -1,6 +1,6 @@
 """Reads for moderators: the queue with its deadlines, an article's moderation record."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Min, Q
@@ -14,7 +14,7 @@ from .models import Appeal, Case, Category, Notice
 HOURS = settings.YUANQU_DEADLINE_HOURS
 
 
-def submissions(now):
+def submissions(now: datetime) -> list[Article]:
     """Pending submissions, oldest first, each with its deadline."""
     rows = list(
         Article.objects.filter(status=Article.Status.PENDING)
@@ -27,7 +27,7 @@ def submissions(now):
     return rows
 
 
-def unreviewed(now):
+def unreviewed(now: datetime) -> list[Article]:
     """Published directly by trusted publishers and not yet read by a moderator."""
     return list(
         Article.objects.filter(
@@ -38,7 +38,7 @@ def unreviewed(now):
     )
 
 
-def open_cases(now, category: str = ""):
+def open_cases(now: datetime, category: str = "") -> list[Case]:
     cases = (
         Case.objects.filter(state=Case.State.OPEN)
         .select_related("article")
@@ -55,7 +55,7 @@ def open_cases(now, category: str = ""):
     return rows
 
 
-def open_notices(now=None):
+def open_notices(now: datetime | None = None) -> list[Notice]:
     """Notices waiting for a moderator (deadline first), then items taken down on a notice and
     not yet answered by their uploader."""
     now = now or timezone.now()
@@ -99,7 +99,7 @@ def sender_history(notice: Notice) -> list[Notice]:
     )
 
 
-def open_appeals(now):
+def open_appeals(now: datetime) -> list[Appeal]:
     rows = list(Appeal.objects.filter(state=Appeal.State.OPEN).select_related("article", "action"))
     for row in rows:
         row.deadline_at = row.created_at + timedelta(hours=HOURS["appeal"])

@@ -24,6 +24,8 @@ import unicodedata
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -61,7 +63,7 @@ def _token_hash(token: str) -> str:
 
 @transaction.atomic
 def notice_create(
-    *, articles: list[Article], fields: dict, proof, now: datetime, ip: str | None = None,
+    *, articles: list[Article], fields: dict, proof: File, now: datetime, ip: str | None = None,
     base_url: str = "",
 ) -> list[Notice]:  # fmt: skip
     """Record a sending: one notice per item, nothing acted on until the sender confirms the
@@ -219,7 +221,9 @@ def _notice_text(notice: Notice) -> str:
 
 
 @transaction.atomic
-def counter_notice_create(*, notice: Notice, user, fields: dict, proof, now) -> CounterNotice:
+def counter_notice_create(
+    *, notice: Notice, user: User, fields: dict, proof: File | None, now: datetime
+) -> CounterNotice:
     """The uploader's answer: restore the item and send the counter-notice to the rights holder."""
     article = notice.article
     if article.submitted_by_id != user.pk:
@@ -263,7 +267,7 @@ def counter_notice_create(*, notice: Notice, user, fields: dict, proof, now) -> 
 
 
 @transaction.atomic
-def appeal_create(*, action: AuditEntry, user, reason: str, now) -> Appeal:
+def appeal_create(*, action: AuditEntry, user: User, reason: str, now: datetime) -> Appeal:
     """An author appeals a moderator's action on their article: once per action."""
     article = action.article
     if article is None or article.submitted_by_id != user.pk:
@@ -290,7 +294,9 @@ def appeal_create(*, action: AuditEntry, user, reason: str, now) -> Appeal:
 
 
 @transaction.atomic
-def appeal_decide(*, appeal: Appeal, actor, now, overturn: bool, note: str) -> Appeal:
+def appeal_decide(
+    *, appeal: Appeal, actor: User | None, now: datetime, overturn: bool, note: str
+) -> Appeal:
     """Keep or overturn the appealed action; overturning a takedown or a rejection restores or
     approves the article."""
     if appeal.state != Appeal.State.OPEN:
