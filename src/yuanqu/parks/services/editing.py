@@ -5,7 +5,7 @@ when, why, before and after); reading the article again keeps the decision."""
 from datetime import datetime
 
 from django.contrib.auth.models import User
-from django.db import models, transaction
+from django.db import transaction
 
 from yuanqu.audit.services import audit_log
 from yuanqu.news.models import Article
@@ -21,7 +21,7 @@ class EditError(ValueError):
 
 
 def _log(
-    row: models.Model,
+    row: Sourced | ArticlePark,
     *,
     action: str,
     actor: User | None,

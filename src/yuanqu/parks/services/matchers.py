@@ -60,7 +60,7 @@ class EnterpriseMatcher:
     """Finds the enterprises a text names, by name or alias, longest first."""
 
     def __init__(self, enterprises: Iterable[Enterprise]) -> None:
-        self.by_name = {}
+        self.by_name: dict[str, int] = {}
         for enterprise in enterprises:
             for name in (enterprise.name, *enterprise.aliases):
                 self.by_name.setdefault(name, enterprise.pk)
