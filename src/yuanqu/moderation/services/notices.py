@@ -166,7 +166,7 @@ def _queue(notice: Notice, *, reason: str, now: datetime) -> None:
               after={"state": notice.state}, now=now)  # fmt: skip
 
 
-def _take_down(notice: Notice, *, now: datetime, actor=None) -> None:
+def _take_down(notice: Notice, *, now: datetime, actor: User | None = None) -> None:
     article = notice.article
     if articles.can(article, "take_down"):
         articles.article_take_down(article=article, actor=actor, now=now,
@@ -187,7 +187,9 @@ def _take_down(notice: Notice, *, now: datetime, actor=None) -> None:
 
 
 @transaction.atomic
-def notice_decide(*, notice: Notice, actor, now: datetime, accept: bool, note: str) -> Notice:
+def notice_decide(
+    *, notice: Notice, actor: User | None, now: datetime, accept: bool, note: str
+) -> Notice:
     """A moderator decides a notice that waited for them: take the item down (and forward the
     notice, as if it had come down at once), or refuse it, saying why to the sender."""
     if notice.state != Notice.State.QUEUED:

@@ -5,7 +5,7 @@ decided (a taken-down or withdrawn item stays so, and the record is reported ski
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -102,7 +102,7 @@ def parse_published_at(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
 
 
-def _strings(value, path: str):
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
     """(where in the record, text) of every string in a value, nested lists and objects too."""
     if isinstance(value, str):
         yield path, value
@@ -124,7 +124,7 @@ def _check_text(record: dict) -> None:
             )  # fmt: skip
 
 
-def _region_keys(value) -> list[str]:
+def _region_keys(value: object) -> list[str]:
     """`320400`, `江苏,常州`, or a list of codes and names."""
     if isinstance(value, str):
         return [key for key in value.replace("，", ",").split(",") if key.strip()]
