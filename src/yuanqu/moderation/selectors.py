@@ -3,13 +3,13 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
 
-from .models import Appeal, Case, Category, Notice
+from .models import Appeal, Case, Category, Notice, Report
 
 HOURS = settings.YUANQU_DEADLINE_HOURS
 
@@ -39,14 +39,17 @@ def unreviewed(now: datetime) -> list[Article]:
 
 
 def open_cases(now: datetime, category: str = "") -> list[Case]:
+    """Open cases, deadline first, each with all its reports counted and their categories; a
+    category keeps the cases with a report of it (and still counts every report of theirs)."""
+    cases = Case.objects.filter(state=Case.State.OPEN)
+    if category:
+        # A subquery, not a join on reports: a second join would multiply the count below.
+        cases = cases.filter(Exists(Report.objects.filter(case=OuterRef("pk"), category=category)))
     cases = (
-        Case.objects.filter(state=Case.State.OPEN)
-        .select_related("article")
+        cases.select_related("article")
         .annotate(reports_count=Count("reports"), first_at=Min("reports__created_at"))
         .order_by("deadline_at", "id")
     )
-    if category:
-        cases = cases.filter(reports__category=category).distinct()
     rows = list(cases)
     for row in rows:
         row.overdue = row.deadline_at < now
