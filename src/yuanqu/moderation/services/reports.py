@@ -28,7 +28,8 @@ def deadline_hours(category: str) -> int:
 
 
 def new_ticket(prefix: str, now: datetime) -> str:
-    """JB20261201-7Q4KX2: the day it came in and five random characters."""
+    """JB20261201-7Q4KX2: the day it came in and six random characters (no 0, 1, I or O,
+    which read alike)."""
     alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
     tail = "".join(secrets.choice(alphabet) for _ in range(6))
     return f"{prefix}{now:%Y%m%d}-{tail}"
