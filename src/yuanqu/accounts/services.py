@@ -4,7 +4,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
@@ -66,7 +66,7 @@ def clean_credit_code(value: str) -> str:
 
 
 @transaction.atomic
-def phone_code_send(*, mobile: str, now) -> PhoneCode:
+def phone_code_send(*, mobile: str, now: datetime) -> PhoneCode:
     """Send a six-digit code; at most one a minute to a number."""
     mobile = clean_mobile(mobile)
     last = PhoneCode.objects.filter(mobile=mobile).first()
@@ -87,7 +87,7 @@ def phone_code_send(*, mobile: str, now) -> PhoneCode:
     return row
 
 
-def phone_code_verify(*, mobile: str, code: str, now) -> None:
+def phone_code_verify(*, mobile: str, code: str, now: datetime) -> None:
     """Accept the latest unexpired code for the number, once. Every wrong try is counted and
     committed before the error is raised: a rolled-back count would allow endless guessing."""
     with transaction.atomic():
@@ -118,7 +118,7 @@ def account_register(
     mobile: str,
     code: str,
     password: str,
-    now,
+    now: datetime,
     display_name: str = "",
     organisation_name: str = "",
     credit_code: str = "",
@@ -184,7 +184,7 @@ def role_label(code: str) -> str:
     return ROLES[code][0] if code in ROLES else code
 
 
-def notify(*, user: User | None, subject: str, body: str, url: str = "", now) -> None:
+def notify(*, user: User | None, subject: str, body: str, url: str = "", now: datetime) -> None:
     """Tell a user something (in their inbox, and by e-mail when they gave one) after commit."""
     if user is None:
         return
@@ -196,7 +196,7 @@ def notify(*, user: User | None, subject: str, body: str, url: str = "", now) ->
 
 
 @transaction.atomic
-def user_warn(*, user: User, actor, reason: str, now) -> Sanction:
+def user_warn(*, user: User, actor: User | None, reason: str, now: datetime) -> Sanction:
     sanction = Sanction.objects.create(
         user=user, kind=Sanction.Kind.WARNING, reason=reason, created_by=actor, created_at=now
     )
@@ -205,7 +205,9 @@ def user_warn(*, user: User, actor, reason: str, now) -> Sanction:
 
 
 @transaction.atomic
-def user_suspend(*, user: User, actor, reason: str, until, now) -> Sanction:
+def user_suspend(
+    *, user: User, actor: User | None, reason: str, until: datetime, now: datetime
+) -> Sanction:
     """Suspend until the given time: no sign-in, no submissions."""
     sanction = Sanction.objects.create(
         user=user,

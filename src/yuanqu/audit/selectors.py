@@ -1,12 +1,14 @@
 """Reads of the audit log."""
 
+from django.db import models
 from django.db.models import QuerySet
 
 from .models import AuditEntry
 
 
-def entries(*, event: str = "", article=None) -> QuerySet[AuditEntry]:
-    """Newest first; `event` keeps those whose dotted name starts with it."""
+def entries(*, event: str = "", article: models.Model | None = None) -> QuerySet[AuditEntry]:
+    """Newest first; `event` keeps those whose dotted name starts with it, `article` (a news
+    Article: news sits above the audit log) those on that article."""
     rows = AuditEntry.objects.select_related("actor", "article")
     if event:
         rows = rows.filter(event__startswith=event)

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 
 from .models import AuditEntry
@@ -12,9 +13,9 @@ def audit_log(
     event: str,
     target: models.Model,
     now: datetime,
-    actor=None,
+    actor: User | AnonymousUser | None = None,
     actor_label: str = "",
-    article=None,
+    article: models.Model | None = None,  # a news Article; news sits above the audit log
     reason: str = "",
     before: dict | None = None,
     after: dict | None = None,

@@ -1,6 +1,10 @@
 """Reads of articles shared by pages, feeds and sitemaps."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from collections.abc import Sequence
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -9,7 +13,7 @@ from yuanqu.regions.models import Region
 from .models import Article
 
 
-def channel_articles(region: Region | None):
+def channel_articles(region: Region | None) -> QuerySet[Article]:
     """Published articles of a region channel (None: 全国), newest first, without bodies."""
     return (
         Article.objects.published()
@@ -33,7 +37,9 @@ def published_article(pk: int) -> Article:
     return get_object_or_404(Article.objects.published().prefetch_related("regions__parent"), pk=pk)
 
 
-def page_of(items, number: str | None, per_page: int):
+def page_of(
+    items: QuerySet[models.Model] | Sequence[models.Model], number: str | None, per_page: int
+) -> Page:
     """One page of items; an unknown page number is a 404, not a silent jump to page 1."""
     paginator = Paginator(items, per_page)
     try:

@@ -10,6 +10,7 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -17,6 +18,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from yuanqu.news.models import Article, published_q
+from yuanqu.regions.models import Region
 
 from .indicators import INDICATORS, Indicator
 from .models import (
@@ -41,13 +43,13 @@ SORTS = {
 
 def directory(
     *,
-    region=None,
+    region: Region | None = None,
     level: str = "",
     kind: str = "",
     industry: str = "",
     query: str = "",
     sort: str = "",
-):
+) -> QuerySet[Park]:
     """Parks filtered as the directory's form asks; a name that matches the query exactly (or
     starts with it) comes first."""
     parks = Park.objects.in_region(region).select_related("province", "city")
@@ -77,7 +79,7 @@ def directory(
     return parks.order_by(*order)
 
 
-def _by_indicator(parks, code: str):
+def _by_indicator(parks: QuerySet[Park], code: str) -> QuerySet[Park]:
     """Parks that report the indicator, largest latest figure first (the figure and its period
     are annotated so that the list can show what it compares)."""
     latest = (
@@ -124,7 +126,7 @@ def industry_choices() -> list[tuple[str, str]]:
     return choices
 
 
-def industry_news(industry: Industry):
+def industry_news(industry: Industry) -> QuerySet[Article]:
     return (
         Article.objects.published()
         .filter(industry_links__industry=industry, industry_links__removed=False)
@@ -134,7 +136,7 @@ def industry_news(industry: Industry):
     )
 
 
-def park_news(park: Park):
+def park_news(park: Park) -> QuerySet[Article]:
     """The park's published news, newest first."""
     return (
         Article.objects.published()
@@ -179,7 +181,7 @@ class IndicatorCard:
         return series
 
 
-def _shown(park: Park):
+def _shown(park: Park) -> QuerySet[ParkFact]:
     return (
         ParkFact.objects.shown()
         .filter(park=park)
@@ -324,7 +326,7 @@ def park_projects(park: Park, limit: int = 30) -> list[Project]:
     )
 
 
-def enterprise_directory(query: str = ""):
+def enterprise_directory(query: str = "") -> QuerySet[Enterprise]:
     """Enterprises, those most in the news first; `query` matches names and aliases."""
     news = Q(mentions__removed=False) & published_q("mentions__article__")
     return (
@@ -348,7 +350,7 @@ def enterprise_rows(enterprise: Enterprise) -> tuple[list[Membership], list[Reco
     return list(memberships), list(recognitions)
 
 
-def enterprise_news(enterprise: Enterprise):
+def enterprise_news(enterprise: Enterprise) -> QuerySet[Article]:
     return (
         Article.objects.published()
         .filter(enterprise_links__enterprise=enterprise, enterprise_links__removed=False)

@@ -1,5 +1,7 @@
 """Reads for the publisher's dashboard."""
 
+from django.contrib.auth.models import User
+
 from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
 from yuanqu.news.services import can
@@ -11,7 +13,7 @@ from .services import can_edit
 APPEALABLE = [EVENT.format(action) for action in ("reject", "take_down", "hide")]
 
 
-def own_articles(user) -> list[Article]:
+def own_articles(user: User) -> list[Article]:
     """The user's articles, last changed first, each with what its author may do with it now."""
     rows = list(user.submitted_articles.order_by("-updated_at", "-id"))
     visible = Article.objects.published().filter(pk__in=[row.pk for row in rows])
@@ -22,7 +24,7 @@ def own_articles(user) -> list[Article]:
     return rows
 
 
-def decisions_on_own_articles(user, limit: int = 50) -> list[AuditEntry]:
+def decisions_on_own_articles(user: User, limit: int = 50) -> list[AuditEntry]:
     """What moderators decided on the user's articles, newest first, with any appeal."""
     return list(
         AuditEntry.objects.filter(

@@ -6,7 +6,9 @@ decided here, from moderation's rules (sensitive words, the pre-moderation switc
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import BinaryIO
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -77,7 +79,7 @@ def draft_blocks(raw_body: str, images: list[tuple[Image, str]]) -> list[dict]:
     return shown + [p for index, p in enumerate(pictures) if index not in placed]
 
 
-def image_upload(*, upload, user, size: int | None = None) -> Image:
+def image_upload(*, upload: BinaryIO | bytes, user: User, size: int | None = None) -> Image:
     """Check and re-encode an uploaded picture (a file or bytes, see `images`); raises
     ImageRejected."""
     content, facts = clean_image(upload, size)
@@ -89,9 +91,9 @@ def image_upload(*, upload, user, size: int | None = None) -> Image:
 @transaction.atomic
 def article_save_draft(
     *,
-    author,
+    author: User,
     draft: Draft,
-    now,
+    now: datetime,
     article: Article | None = None,
     ip: str | None = None,
     user_agent: str = "",
@@ -158,7 +160,9 @@ def needs_submitting(article: Article, *, action: str) -> bool:
 
 
 @transaction.atomic
-def article_submit(*, article: Article, actor, now: datetime, ip: str | None = None) -> Article:
+def article_submit(
+    *, article: Article, actor: User, now: datetime, ip: str | None = None
+) -> Article:
     """Submit (or resubmit after an edit): published at once for a trusted publisher when no
     sensitive word is found and the operator has not put everything into pre-moderation;
     otherwise pending review."""
@@ -179,6 +183,6 @@ def article_submit(*, article: Article, actor, now: datetime, ip: str | None = N
 
 
 @transaction.atomic
-def article_withdraw(*, article: Article, actor, now: datetime, reason: str = "") -> Article:
+def article_withdraw(*, article: Article, actor: User, now: datetime, reason: str = "") -> Article:
     """The author takes the article back; it and its revisions are kept, not shown."""
     return articles.article_withdraw(article=article, actor=actor, now=now, reason=reason)

@@ -17,6 +17,9 @@ from datetime import datetime
 
 from django.utils.safestring import SafeString, mark_safe
 
+from yuanqu.parks.models import Park
+from yuanqu.regions.models import Region
+
 from . import analysis
 from .backends import get_backend
 from .backends.base import Query
@@ -50,8 +53,8 @@ class Results:
 
 @dataclass
 class Filters:
-    region: object = None  # a Region: a province or a city
-    park: object = None
+    region: Region | None = None  # a province or a city
+    park: Park | None = None
     industry: str = ""
     source: str = ""
     date_from: datetime | None = None

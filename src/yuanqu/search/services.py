@@ -3,8 +3,12 @@ through the configured backend. An article is in the index while it is published
 one is found from its time on, see `backends.base.key_range`) and gone as soon as it is
 withdrawn, taken down or hidden."""
 
-from django.db import transaction
-from django.db.models import Max
+from collections.abc import Iterator
+from typing import TypeVar
+
+from django.db import models, transaction
+from django.db.models import Max, QuerySet
+from tqdm import tqdm
 
 from yuanqu.news.models import Article
 from yuanqu.parks.models import ArticleIndustry, ArticlePark, Enterprise, Industry, Membership, Park
@@ -26,6 +30,7 @@ from .documents import (
 from .models import SearchDocument
 
 BODY_KEPT = 200_000  # characters of a body kept: snippets, and long phrases confirmed in it
+M = TypeVar("M", bound=models.Model)
 
 
 def _analysed(title: str, body: str) -> dict:
@@ -66,7 +71,7 @@ def article_fields(article: Article) -> dict:
     }
 
 
-def park_fields(park) -> dict:
+def park_fields(park: Park) -> dict:
     names = [park.name, *park.aliases]
     tags = [kind_tag("park"), region_tag(park.province), park_tag(park.pk), level_tag(park.level)]
     if park.city_id:
@@ -83,7 +88,7 @@ def park_fields(park) -> dict:
     }
 
 
-def enterprise_fields(enterprise) -> dict:
+def enterprise_fields(enterprise: Enterprise) -> dict:
     names = [enterprise.name, *enterprise.aliases]
     parks = list(
         Membership.objects.shown().filter(enterprise=enterprise).select_related("park__province")
@@ -139,11 +144,11 @@ def article_index(*, article: Article) -> bool:
     return True
 
 
-def park_index(*, park) -> None:
+def park_index(*, park: Park) -> None:
     document_save(kind="park", object_id=park.pk, fields=park_fields(park))
 
 
-def enterprise_index(*, enterprise) -> bool:
+def enterprise_index(*, enterprise: Enterprise) -> bool:
     """Index the enterprise if readers may see it (`Enterprise.objects.shown`), else take it
     out. Returns whether it is in."""
     if not Enterprise.objects.shown().filter(pk=enterprise.pk).exists():
@@ -184,7 +189,7 @@ def dictionary_load() -> int:
     return analysis.add_words(names)
 
 
-def _batches(queryset, size: int = 200):
+def _batches(queryset: QuerySet[M], size: int = 200) -> Iterator[list[M]]:
     batch = []
     for row in queryset.iterator(chunk_size=size):
         batch.append(row)
@@ -195,7 +200,7 @@ def _batches(queryset, size: int = 200):
         yield batch
 
 
-def registry_sync(*, progress=None) -> int:
+def registry_sync(*, progress: tqdm | None = None) -> int:
     """Index the parks and enterprises that are not in the index yet, in bulk; returns how many
     (all 2,564 parks the first time)."""
     dictionary_load()
@@ -220,7 +225,7 @@ def registry_sync(*, progress=None) -> int:
     return done
 
 
-def reindex(*, progress=None) -> dict[str, int]:
+def reindex(*, progress: tqdm | None = None) -> dict[str, int]:
     """Index everything again, a small transaction at a time, so that the site keeps serving
     and searching (every document is found, in its old or its new form, throughout); then drop
     documents whose article is no longer published or whose park or enterprise is gone."""

@@ -3,12 +3,15 @@
 article, with its reason, in their inbox and by e-mail."""
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.dispatch import receiver
 from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yuanqu.accounts.services import notify
+from yuanqu.audit.models import AuditEntry
+from yuanqu.news.models import Article
 from yuanqu.news.signals import article_status_changed
 
 OUTCOMES = {
@@ -21,7 +24,16 @@ OUTCOMES = {
 
 
 @receiver(article_status_changed, dispatch_uid="moderation.tell_author")
-def tell_author(sender, *, article, action, entry, actor, reason, **kwargs) -> None:
+def tell_author(
+    sender: type[Article],
+    *,
+    article: Article,
+    action: str,
+    entry: AuditEntry,
+    actor: User | None,
+    reason: str,
+    **kwargs: object,  # the signal itself; nothing else of it is read
+) -> None:
     if action not in OUTCOMES or not article.submitted_by_id:
         return
     if article.submitted_by_id == getattr(actor, "pk", None):

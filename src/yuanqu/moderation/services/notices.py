@@ -24,6 +24,8 @@ import unicodedata
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -61,7 +63,7 @@ def _token_hash(token: str) -> str:
 
 @transaction.atomic
 def notice_create(
-    *, articles: list[Article], fields: dict, proof, now: datetime, ip: str | None = None,
+    *, articles: list[Article], fields: dict, proof: File, now: datetime, ip: str | None = None,
     base_url: str = "",
 ) -> list[Notice]:  # fmt: skip
     """Record a sending: one notice per item, nothing acted on until the sender confirms the
@@ -164,7 +166,7 @@ def _queue(notice: Notice, *, reason: str, now: datetime) -> None:
               after={"state": notice.state}, now=now)  # fmt: skip
 
 
-def _take_down(notice: Notice, *, now: datetime, actor=None) -> None:
+def _take_down(notice: Notice, *, now: datetime, actor: User | None = None) -> None:
     article = notice.article
     if articles.can(article, "take_down"):
         articles.article_take_down(article=article, actor=actor, now=now,
@@ -185,7 +187,9 @@ def _take_down(notice: Notice, *, now: datetime, actor=None) -> None:
 
 
 @transaction.atomic
-def notice_decide(*, notice: Notice, actor, now: datetime, accept: bool, note: str) -> Notice:
+def notice_decide(
+    *, notice: Notice, actor: User | None, now: datetime, accept: bool, note: str
+) -> Notice:
     """A moderator decides a notice that waited for them: take the item down (and forward the
     notice, as if it had come down at once), or refuse it, saying why to the sender."""
     if notice.state != Notice.State.QUEUED:
@@ -219,7 +223,9 @@ def _notice_text(notice: Notice) -> str:
 
 
 @transaction.atomic
-def counter_notice_create(*, notice: Notice, user, fields: dict, proof, now) -> CounterNotice:
+def counter_notice_create(
+    *, notice: Notice, user: User, fields: dict, proof: File | None, now: datetime
+) -> CounterNotice:
     """The uploader's answer: restore the item and send the counter-notice to the rights holder."""
     article = notice.article
     if article.submitted_by_id != user.pk:
@@ -263,7 +269,7 @@ def counter_notice_create(*, notice: Notice, user, fields: dict, proof, now) -> 
 
 
 @transaction.atomic
-def appeal_create(*, action: AuditEntry, user, reason: str, now) -> Appeal:
+def appeal_create(*, action: AuditEntry, user: User, reason: str, now: datetime) -> Appeal:
     """An author appeals a moderator's action on their article: once per action."""
     article = action.article
     if article is None or article.submitted_by_id != user.pk:
@@ -290,7 +296,9 @@ def appeal_create(*, action: AuditEntry, user, reason: str, now) -> Appeal:
 
 
 @transaction.atomic
-def appeal_decide(*, appeal: Appeal, actor, now, overturn: bool, note: str) -> Appeal:
+def appeal_decide(
+    *, appeal: Appeal, actor: User | None, now: datetime, overturn: bool, note: str
+) -> Appeal:
     """Keep or overturn the appealed action; overturning a takedown or a rejection restores or
     approves the article."""
     if appeal.state != Appeal.State.OPEN:

@@ -1,12 +1,14 @@
 """Operators' and moderators' changes besides articles: sanctions on users, the sensitive words,
 the pre-moderation switch. Each writes its audit entry."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yuanqu.accounts import services as accounts
+from yuanqu.accounts.models import Sanction
 from yuanqu.audit.services import audit_log
 
 from ..models import Policy, SensitiveWord
@@ -28,7 +30,7 @@ def _reason(reason: str) -> str:
 
 
 @transaction.atomic
-def user_warn(*, user, actor, reason: str, now):
+def user_warn(*, user: User, actor: User | None, reason: str, now: datetime) -> Sanction:
     reason = _reason(reason)
     sanction = accounts.user_warn(user=user, actor=actor, reason=reason, now=now)
     audit_log(event="moderation.user.warned", target=user, actor=actor, reason=reason, now=now)
@@ -36,7 +38,9 @@ def user_warn(*, user, actor, reason: str, now):
 
 
 @transaction.atomic
-def user_suspend(*, user, actor, reason: str, days: int, now):
+def user_suspend(
+    *, user: User, actor: User | None, reason: str, days: int, now: datetime
+) -> Sanction:
     reason = _reason(reason)
     days = max(1, min(365, days))
     sanction = accounts.user_suspend(
@@ -54,7 +58,7 @@ def user_suspend(*, user, actor, reason: str, days: int, now):
 
 
 @transaction.atomic
-def word_add(*, word: str, note: str, actor, now) -> SensitiveWord:
+def word_add(*, word: str, note: str, actor: User | None, now: datetime) -> SensitiveWord:
     word = (word or "").strip()[:50]
     if not word:
         raise SanctionError(_("Type the word."))
@@ -66,7 +70,7 @@ def word_add(*, word: str, note: str, actor, now) -> SensitiveWord:
 
 
 @transaction.atomic
-def word_remove(*, row: SensitiveWord, actor, now) -> SensitiveWord:
+def word_remove(*, row: SensitiveWord, actor: User | None, now: datetime) -> SensitiveWord:
     row.active = False
     row.save(update_fields=["active", "updated_at"])
     audit_log(
@@ -76,7 +80,7 @@ def word_remove(*, row: SensitiveWord, actor, now) -> SensitiveWord:
 
 
 @transaction.atomic
-def policy_set(*, premoderate_all: bool, actor, now) -> Policy:
+def policy_set(*, premoderate_all: bool, actor: User | None, now: datetime) -> Policy:
     policy = Policy.objects.select_for_update().first() or Policy.objects.create()
     before = {"premoderate_all": policy.premoderate_all}
     policy.premoderate_all, policy.updated_by = premoderate_all, actor

@@ -2,14 +2,17 @@
 outcome every reporter of the case can read on their ticket's page."""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yuanqu.audit.services import audit_log
 from yuanqu.news import services as articles
+from yuanqu.news.models import Article
 
 from ..models import Case, Report
 
@@ -25,14 +28,15 @@ def deadline_hours(category: str) -> int:
     return settings.YUANQU_DEADLINE_HOURS.get(category, settings.YUANQU_DEADLINE_HOURS["other"])
 
 
-def new_ticket(prefix: str, now) -> str:
-    """JB20261201-7Q4KX2: the day it came in and five random characters."""
+def new_ticket(prefix: str, now: datetime) -> str:
+    """JB20261201-7Q4KX2: the day it came in and six random characters (no 0, 1, I or O,
+    which read alike)."""
     alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
     tail = "".join(secrets.choice(alphabet) for _ in range(6))
     return f"{prefix}{now:%Y%m%d}-{tail}"
 
 
-def _case_for(article, category: str, now) -> Case:
+def _case_for(article: Article | None, category: str, now: datetime) -> Case:
     """The open case on the article (a new report can bring its deadline forward), or a new one.
     Reports on no article (a page elsewhere, a user) each have a case of their own."""
     deadline = now + timedelta(hours=deadline_hours(category))
@@ -51,13 +55,13 @@ def report_create(
     *,
     category: str,
     details: str,
-    now,
-    article=None,
+    now: datetime,
+    article: Article | None = None,
     url: str = "",
-    evidence=None,
+    evidence: File | None = None,
     contact: str = "",
-    reporter=None,
-    ip=None,
+    reporter: User | AnonymousUser | None = None,
+    ip: str | None = None,
 ) -> Report:
     """File a report; returns it with its ticket and the key of its status page."""
     if article is None and not url.strip():
@@ -92,7 +96,9 @@ def report_create(
 
 
 @transaction.atomic
-def case_close(*, case: Case, actor, now, outcome: str, note: str, action: str = "") -> Case:
+def case_close(
+    *, case: Case, actor: User | None, now: datetime, outcome: str, note: str, action: str = ""
+) -> Case:
     """Close a case: uphold it (with an action on the article: take it down or hide it) or
     dismiss it; the note is what the reporters read."""
     if case.state != Case.State.OPEN:

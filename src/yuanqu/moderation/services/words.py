@@ -18,7 +18,7 @@ def _fold(text: str) -> str:
     return SPACES.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
-def _automaton():
+def _automaton() -> ahocorasick.Automaton | None:
     global _cache
     active = SensitiveWord.objects.filter(active=True)
     version = tuple(active.aggregate(n=Count("id"), at=Max("updated_at")).values())

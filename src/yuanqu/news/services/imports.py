@@ -5,6 +5,7 @@ decided (a taken-down or withdrawn item stays so, and the record is reported ski
 
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from yuanqu.audit.models import AuditEntry
 from yuanqu.regions.models import Region
@@ -70,7 +72,7 @@ class ImportReport:
 class RegionLookup:
     """Resolves a region given by code (320400), full name (常州市) or short name (常州)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_key: dict[str, Region] = {}
         for region in Region.objects.all():
             for key in (region.code, region.name, region.short_name, region.slug):
@@ -100,7 +102,7 @@ def parse_published_at(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
 
 
-def _strings(value, path: str):
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
     """(where in the record, text) of every string in a value, nested lists and objects too."""
     if isinstance(value, str):
         yield path, value
@@ -122,7 +124,7 @@ def _check_text(record: dict) -> None:
             )  # fmt: skip
 
 
-def _region_keys(value) -> list[str]:
+def _region_keys(value: object) -> list[str]:
     """`320400`, `江苏,常州`, or a list of codes and names."""
     if isinstance(value, str):
         return [key for key in value.replace("，", ",").split(",") if key.strip()]
@@ -247,7 +249,11 @@ def article_upsert(
 
 
 def articles_import(
-    records, *, progress=None, now: datetime | None = None, report: ImportReport | None = None
+    records: Iterable[tuple[str, dict | Exception]],
+    *,
+    progress: tqdm | None = None,
+    now: datetime | None = None,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Import (where, record) pairs; a bad record is reported with its reason and skipped.
 
@@ -302,7 +308,11 @@ def _published_entries(articles: list[Article], now: datetime) -> list[AuditEntr
 
 
 def articles_bulk_insert(
-    records, *, batch_size: int = 1000, progress=None, now: datetime | None = None
+    records: Iterable[tuple[str, dict]],
+    *,
+    batch_size: int = 1000,
+    progress: tqdm | None = None,
+    now: datetime | None = None,
 ) -> ImportReport:
     """Insert many new articles fast (for benchmark corpora): validated like any import, but
     written in batches, each row created in the state its record asks for with the audit row
@@ -313,7 +323,7 @@ def articles_bulk_insert(
     regions = RegionLookup()
     batch: list[tuple[Article, list[Region]]] = []
 
-    def flush():
+    def flush() -> None:
         keys = [article.import_key for article, _ in batch]
         existing = set(
             Article.objects.filter(import_key__in=keys).values_list("import_key", flat=True)

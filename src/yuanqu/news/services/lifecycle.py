@@ -19,6 +19,7 @@ published, and every reader's query (`Article.objects.published()`) shows it fro
 
 from datetime import datetime
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -79,7 +80,7 @@ def _move(
     *,
     action: str,
     to: str,
-    actor,
+    actor: User | None,
     now: datetime,
     reason: str = "",
     label: str = "",
@@ -124,7 +125,13 @@ def _move(
 
 @transaction.atomic
 def article_submit(
-    *, article: Article, actor, now: datetime, direct: bool, ip=None, extra: dict | None = None
+    *,
+    article: Article,
+    actor: User | None,
+    now: datetime,
+    direct: bool,
+    ip: str | None = None,
+    extra: dict | None = None,
 ) -> Article:
     """Submit (or resubmit after an edit): published at once when `direct` (the publishing app
     decides: a trusted publisher, nothing to review), else pending review. An edit of a published
@@ -137,7 +144,7 @@ def article_submit(
 
 @transaction.atomic
 def article_publish(
-    *, article: Article, now: datetime, actor=None, label: str = "", reason: str = ""
+    *, article: Article, now: datetime, actor: User | None = None, label: str = "", reason: str = ""
 ) -> Article:
     """Publish a draft that needs no review (an import, an operator's editorial article): at
     its publication time, which may be later (scheduled), else now."""
@@ -154,14 +161,18 @@ def article_publish(
 
 
 @transaction.atomic
-def article_approve(*, article: Article, actor, now: datetime, reason: str = "") -> Article:
+def article_approve(
+    *, article: Article, actor: User | None, now: datetime, reason: str = ""
+) -> Article:
     article.reviewed_at = now
     _move(article, action="approve", to=Status.PUBLISHED, actor=actor, now=now, reason=reason)
     return article
 
 
 @transaction.atomic
-def article_review(*, article: Article, actor, now: datetime, reason: str = "") -> Article:
+def article_review(
+    *, article: Article, actor: User | None, now: datetime, reason: str = ""
+) -> Article:
     """Post-moderation: a moderator has read a directly published article and keeps it. The
     status stays; the entry records the reading."""
     if article.status != Status.PUBLISHED:
@@ -183,7 +194,7 @@ def article_review(*, article: Article, actor, now: datetime, reason: str = "") 
 
 
 @transaction.atomic
-def article_reject(*, article: Article, actor, now: datetime, reason: str) -> Article:
+def article_reject(*, article: Article, actor: User | None, now: datetime, reason: str) -> Article:
     article.reviewed_at = now
     _move(
         article, action="reject", to=Status.REJECTED, actor=actor, now=now, reason=_reason(reason)
@@ -192,7 +203,7 @@ def article_reject(*, article: Article, actor, now: datetime, reason: str) -> Ar
 
 
 @transaction.atomic
-def article_hide(*, article: Article, actor, now: datetime, reason: str) -> AuditEntry:
+def article_hide(*, article: Article, actor: User | None, now: datetime, reason: str) -> AuditEntry:
     return _move(
         article, action="hide", to=Status.HIDDEN, actor=actor, now=now, reason=_reason(reason)
     )
@@ -200,7 +211,7 @@ def article_hide(*, article: Article, actor, now: datetime, reason: str) -> Audi
 
 @transaction.atomic
 def article_take_down(
-    *, article: Article, actor, now: datetime, reason: str, label: str = ""
+    *, article: Article, actor: User | None, now: datetime, reason: str, label: str = ""
 ) -> AuditEntry:
     """Take down at once; returns the audit entry (an appeal or a counter-notice refers to it)."""
     return _move(
@@ -216,7 +227,7 @@ def article_take_down(
 
 @transaction.atomic
 def article_restore(
-    *, article: Article, actor, now: datetime, reason: str, label: str = ""
+    *, article: Article, actor: User | None, now: datetime, reason: str, label: str = ""
 ) -> Article:
     _move(
         article,
@@ -231,7 +242,9 @@ def article_restore(
 
 
 @transaction.atomic
-def article_withdraw(*, article: Article, actor, now: datetime, reason: str = "") -> Article:
+def article_withdraw(
+    *, article: Article, actor: User | None, now: datetime, reason: str = ""
+) -> Article:
     """The author takes the article back. Nothing is deleted: the revisions stay, and a
     moderator can still see it."""
     if article.submitted_by_id is None or article.submitted_by_id != getattr(actor, "pk", None):

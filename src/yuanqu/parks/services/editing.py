@@ -4,11 +4,14 @@ when, why, before and after); reading the article again keeps the decision."""
 
 from datetime import datetime
 
-from django.db import models, transaction
+from django.contrib.auth.models import User
+from django.db import transaction
 
 from yuanqu.audit.services import audit_log
+from yuanqu.news.models import Article
 
 from ..models import ArticlePark, Park
+from ..models.entities import Sourced
 
 EVENT = "parks.{}.{}"
 
@@ -18,7 +21,14 @@ class EditError(ValueError):
 
 
 def _log(
-    row: models.Model, *, action: str, actor, now: datetime, reason: str, before: dict, after: dict
+    row: Sourced | ArticlePark,
+    *,
+    action: str,
+    actor: User | None,
+    now: datetime,
+    reason: str,
+    before: dict,
+    after: dict,
 ) -> None:
     audit_log(
         event=EVENT.format(row._meta.model_name, action),
@@ -33,18 +43,20 @@ def _log(
 
 
 @transaction.atomic
-def row_remove(*, row, actor, now: datetime, reason: str = ""):
+def row_remove(*, row: Sourced, actor: User | None, now: datetime, reason: str = "") -> Sourced:
     """Hide a membership, recognition, platform or project that was read wrongly; re-reading
     the article will not bring it back."""
     return _set_removed(row, removed=True, actor=actor, now=now, reason=reason)
 
 
 @transaction.atomic
-def row_restore(*, row, actor, now: datetime, reason: str = ""):
+def row_restore(*, row: Sourced, actor: User | None, now: datetime, reason: str = "") -> Sourced:
     return _set_removed(row, removed=False, actor=actor, now=now, reason=reason)
 
 
-def _set_removed(row, *, removed: bool, actor, now: datetime, reason: str):
+def _set_removed(
+    row: Sourced, *, removed: bool, actor: User | None, now: datetime, reason: str
+) -> Sourced:
     before = {"removed": row.removed}
     row.removed = removed
     row.save(update_fields=["removed"])
@@ -61,7 +73,9 @@ def _set_removed(row, *, removed: bool, actor, now: datetime, reason: str):
 
 
 @transaction.atomic
-def article_park_add(*, article, park: Park, actor, now: datetime, reason: str = "") -> ArticlePark:
+def article_park_add(
+    *, article: Article, park: Park, actor: User | None, now: datetime, reason: str = ""
+) -> ArticlePark:
     """Link the article to a park its text does not name in a form the registry knows."""
     link = ArticlePark.objects.filter(article=article, park=park).first()
     before = {"linked": bool(link and not link.removed)}
@@ -82,7 +96,7 @@ def article_park_add(*, article, park: Park, actor, now: datetime, reason: str =
 
 @transaction.atomic
 def article_park_remove(
-    *, link: ArticlePark, actor, now: datetime, reason: str = ""
+    *, link: ArticlePark, actor: User | None, now: datetime, reason: str = ""
 ) -> ArticlePark:
     """Unlink a park the text names by mistake (a company called 高新区路店); linking again
     keeps it unlinked."""
@@ -91,12 +105,14 @@ def article_park_remove(
 
 @transaction.atomic
 def article_park_restore(
-    *, link: ArticlePark, actor, now: datetime, reason: str = ""
+    *, link: ArticlePark, actor: User | None, now: datetime, reason: str = ""
 ) -> ArticlePark:
     return _set_link(link, removed=False, actor=actor, now=now, reason=reason)
 
 
-def _set_link(link: ArticlePark, *, removed: bool, actor, now: datetime, reason: str):
+def _set_link(
+    link: ArticlePark, *, removed: bool, actor: User | None, now: datetime, reason: str
+) -> ArticlePark:
     before = {"linked": not link.removed}
     link.removed = removed
     link.save(update_fields=["removed"])

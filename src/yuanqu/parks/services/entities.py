@@ -9,6 +9,7 @@ from django.db import transaction
 
 from yuanqu.facts import Fact
 from yuanqu.facts import entities as reading
+from yuanqu.news.models import Article
 
 from ..models import (
     NEWS_SOURCE,
@@ -60,7 +61,7 @@ class _Reading:
         parks: ParkMatcher,
         main_park: int | None,
         published: date | None,
-    ):
+    ) -> None:
         self.text, self.title_end, self.facts = text, title_end, facts
         self.parks, self.main_park, self.published = parks, main_park, published
         self.memberships: dict[tuple, dict] = {}
@@ -72,7 +73,7 @@ class _Reading:
         named = list(self.parks.find(sentence.text))
         return named or ([self.main_park] if self.main_park else [])
 
-    def enterprise_sentence(self, sentence, enterprises: list[int]) -> None:
+    def enterprise_sentence(self, sentence: reading.Sentence, enterprises: list[int]) -> None:
         kind = reading.membership_kind(sentence.text)
         for enterprise_id in enterprises:
             if kind:
@@ -92,7 +93,7 @@ class _Reading:
                     **_source(sentence),
                 }
 
-    def platform_sentence(self, sentence) -> None:
+    def platform_sentence(self, sentence: reading.Sentence) -> None:
         for found in reading.platforms_in(sentence):
             park_id = next(iter(self.parks_in(sentence)), None)
             self.platforms[(found.what, park_id)] = {
@@ -103,7 +104,7 @@ class _Reading:
                 **_source(sentence),
             }
 
-    def project_sentence(self, sentence) -> None:
+    def project_sentence(self, sentence: reading.Sentence) -> None:
         """Each clause reporting projects at a stage, with their number and the investment
         that follows in the sentence. Clauses with neither (签约项目仍处于前期阶段) are
         remarks about projects, not projects."""
@@ -167,7 +168,7 @@ class _Reading:
 @transaction.atomic
 def article_read_entities(
     *,
-    article,
+    article: Article,
     text: str,
     facts: list[Fact],
     parks: ParkMatcher,

@@ -1,13 +1,16 @@
 """The figures a park's page shows: storing what the engine read in an article, and editors'
 decisions on them (each written to the audit log, and kept when the article is read again)."""
 
+from datetime import datetime
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yuanqu.audit.services import audit_log
 from yuanqu.facts import Fact
+from yuanqu.news.models import Article
 
 from ..indicators import clause_of, indicator_for
 from ..models import ParkFact
@@ -30,7 +33,7 @@ def _park_of(subject: str | None, matcher: ParkMatcher, linked: list[int]) -> in
     return linked[0] if linked else None
 
 
-def _number(value) -> Decimal | None:
+def _number(value: Decimal | float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
@@ -63,7 +66,7 @@ def _mark_stale(row: ParkFact) -> None:
 
 @transaction.atomic
 def article_store_facts(
-    *, article, facts: list[Fact], matcher: ParkMatcher, linked: list[int]
+    *, article: Article, facts: list[Fact], matcher: ParkMatcher, linked: list[int]
 ) -> int:
     """Store the facts the engine found in the article (`linked`: its parks, the most mentioned
     first) and return how many. A fact an editor decided on keeps the decision; one no longer
@@ -104,7 +107,15 @@ def _state(fact: ParkFact) -> dict:
     }
 
 
-def _decide(fact: ParkFact, *, actor, now, action: str, reason: str, **changes) -> ParkFact:
+def _decide(
+    fact: ParkFact,
+    *,
+    actor: User | None,
+    now: datetime,
+    action: str,
+    reason: str,
+    **changes: str | Decimal | None,
+) -> ParkFact:
     before = _state(fact)
     for name, value in changes.items():
         setattr(fact, name, value)
@@ -123,7 +134,9 @@ def _decide(fact: ParkFact, *, actor, now, action: str, reason: str, **changes) 
 
 
 @transaction.atomic
-def fact_confirm(*, fact: ParkFact, actor, now, reason: str = "") -> ParkFact:
+def fact_confirm(
+    *, fact: ParkFact, actor: User | None, now: datetime, reason: str = ""
+) -> ParkFact:
     return _decide(
         fact,
         actor=actor,
@@ -136,7 +149,13 @@ def fact_confirm(*, fact: ParkFact, actor, now, reason: str = "") -> ParkFact:
 
 @transaction.atomic
 def fact_correct(
-    *, fact: ParkFact, actor, now, value=None, period: str = "", reason: str = ""
+    *,
+    fact: ParkFact,
+    actor: User | None,
+    now: datetime,
+    value: Decimal | float | None = None,
+    period: str = "",
+    reason: str = "",
 ) -> ParkFact:
     """Correct the value and/or period; the engine's reading stays beside the correction."""
     if value is None and not period:
@@ -158,7 +177,7 @@ def fact_correct(
 
 
 @transaction.atomic
-def fact_reject(*, fact: ParkFact, actor, now, reason: str = "") -> ParkFact:
+def fact_reject(*, fact: ParkFact, actor: User | None, now: datetime, reason: str = "") -> ParkFact:
     return _decide(
         fact,
         actor=actor,

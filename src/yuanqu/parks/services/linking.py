@@ -2,19 +2,23 @@
 its parks. Automatic links follow the text; an editor's link stays, and a link an editor removed
 stays removed (see `rows.rows_sync`)."""
 
-from django.db import transaction
+from django.db import models, transaction
+
+from yuanqu.news.models import Article
 
 from ..models import ArticleIndustry, ArticlePark
 from .matchers import IndustryMatcher, ParkMatcher, industry_matcher, park_matcher
 from .rows import by_editor, rows_sync
 
 
-def article_text(article) -> str:
+def article_text(article: Article) -> str:
     """What is read of an article: its title, then its body, one block a line."""
     return article.title + "\n" + article.text
 
 
-def _links(model, *, article, target: str, found: dict[int, int]) -> dict:
+def _links(
+    model: type[models.Model], *, article: Article, target: str, found: dict[int, int]
+) -> dict:
     wanted = {pk: {f"{target}_id": pk, "mentions": n} for pk, n in found.items()}
     return rows_sync(
         model,
@@ -28,7 +32,7 @@ def _links(model, *, article, target: str, found: dict[int, int]) -> dict:
 
 @transaction.atomic
 def article_link_parks(
-    *, article, matcher: ParkMatcher | None = None, text: str | None = None
+    *, article: Article, matcher: ParkMatcher | None = None, text: str | None = None
 ) -> list[int]:
     """Link the article to the parks its title and text name; returns the linked park ids."""
     found = (matcher or park_matcher()).find(text or article_text(article))
@@ -37,7 +41,7 @@ def article_link_parks(
 
 
 @transaction.atomic
-def article_add_park_regions(*, article) -> list[int]:
+def article_add_park_regions(*, article: Article) -> list[int]:
     """Tag the article with the region (city, else province) of each park it is linked to, so
     that it shows in those channels too. Tags are only added, never taken away: an editor's
     tagging stays as it is. Returns the region ids added."""
@@ -56,7 +60,7 @@ def article_add_park_regions(*, article) -> list[int]:
 
 @transaction.atomic
 def article_link_industries(
-    *, article, matcher: IndustryMatcher | None = None, text: str | None = None
+    *, article: Article, matcher: IndustryMatcher | None = None, text: str | None = None
 ) -> list[int]:
     """Link the article to the industries it names; returns their ids."""
     found = (matcher or industry_matcher()).find(text or article_text(article))
@@ -64,7 +68,7 @@ def article_link_industries(
     return sorted(found)
 
 
-def linked_parks(article) -> list[int]:
+def linked_parks(article: Article) -> list[int]:
     """The parks the article is linked to, the most mentioned first."""
     return list(
         ArticlePark.objects.filter(article=article, removed=False)

@@ -2,6 +2,7 @@
 or alias, longest first (one regular expression over a trie of the names)."""
 
 import re
+from collections.abc import Iterable
 
 from django.db.models import Max
 
@@ -13,7 +14,7 @@ from ..models import Enterprise, Industry, Park
 class ParkMatcher:
     """Finds the parks an article names, by any name or alias, longest name first."""
 
-    def __init__(self, parks):
+    def __init__(self, parks: Iterable[Park]) -> None:
         self.by_name: dict[str, list[int]] = {}
         national: set[int] = set()
         for park in parks:
@@ -58,8 +59,8 @@ def reset_park_matcher() -> None:
 class EnterpriseMatcher:
     """Finds the enterprises a text names, by name or alias, longest first."""
 
-    def __init__(self, enterprises):
-        self.by_name = {}
+    def __init__(self, enterprises: Iterable[Enterprise]) -> None:
+        self.by_name: dict[str, int] = {}
         for enterprise in enterprises:
             for name in (enterprise.name, *enterprise.aliases):
                 self.by_name.setdefault(name, enterprise.pk)
@@ -87,7 +88,7 @@ def enterprise_matcher() -> EnterpriseMatcher:
 
 
 class IndustryMatcher:
-    def __init__(self, industries):
+    def __init__(self, industries: Iterable[Industry]) -> None:
         self.by_word: dict[str, Industry] = {}
         for industry in industries:
             for word in industry.words:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from yuanqu.facts import extract
+from yuanqu.news.models import Article
 
 from .. import signals
 from ..models import ArticleReading
@@ -25,14 +26,14 @@ from .matchers import ParkMatcher, park_matcher
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def published_day(article) -> date | None:
+def published_day(article: Article) -> date | None:
     """The day of publication in Beijing, which dates the article's relative periods (今年)."""
     moment = article.published_at
     return moment.astimezone(SHANGHAI).date() if moment else None
 
 
 @transaction.atomic
-def article_read(*, article, matcher: ParkMatcher | None = None) -> int:
+def article_read(*, article: Article, matcher: ParkMatcher | None = None) -> int:
     """Everything the knowledge base takes from a published article, in order: the parks and
     industries it names, its facts, then its enterprises, platforms and projects. Editors'
     links, removals and decisions are kept. Returns the number of facts read; sends

@@ -103,7 +103,7 @@ def _area(text: str) -> Decimal | None:
         return None
 
 
-def _city(name: str, cities: list) -> object | None:
+def _city(name: str, cities: list[Region]) -> Region | None:
     """The prefecture whose name the zone's name contains, when exactly one does."""
     found = [city for city in cities if city.short_name in name]
     return found[0] if len(found) == 1 else None

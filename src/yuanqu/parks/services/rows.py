@@ -5,11 +5,13 @@ from collections.abc import Callable, Hashable, Iterable
 
 from django.db import models
 
+from yuanqu.news.models import Article
+
 
 def rows_sync(
     model: type[models.Model],
     *,
-    article,
+    article: Article,
     wanted: dict[Hashable, dict],
     key: Callable[[models.Model], Hashable],
     decided: Callable[[models.Model], bool],
