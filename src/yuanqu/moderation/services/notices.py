@@ -42,6 +42,7 @@ from ..models import Appeal, CounterNotice, Notice
 from .reports import deadline_hours, new_ticket
 
 CONFIRM_WITHIN = timedelta(hours=24)
+APPEAL_MAX, NOTE_MAX = 5000, 2000  # characters of an appeal, of a decision
 FIELDS = ("rights_holder", "contact_email", "contact_phone", "address", "work", "urls", "signature")
 
 
@@ -197,11 +198,13 @@ def notice_decide(
     note = (note or "").strip()
     if not note:
         raise NoticeError(_("Write the decision for the sender."))
+    if len(note) > NOTE_MAX:
+        raise NoticeError(_("Keep the outcome within %(n)d characters.") % {"n": NOTE_MAX})
     notice.decided_by, notice.decided_at = actor, now
     if accept:
         _take_down(notice, now=now, actor=actor)
     else:
-        notice.state, notice.refusal = Notice.State.REFUSED, note[:2000]
+        notice.state, notice.refusal = Notice.State.REFUSED, note
         notice.save(update_fields=["state", "refusal", "decided_by", "decided_at"])
     audit_log(event=f"moderation.notice.{'accepted' if accept else 'refused'}", target=notice,
               article=notice.article, actor=actor, reason=note[:500],
@@ -280,6 +283,8 @@ def appeal_create(*, action: AuditEntry, user: User, reason: str, now: datetime)
         raise NoticeError(_("This action has already been appealed; an action is appealed once."))
     if not (reason or "").strip():
         raise NoticeError(_("Say why the decision is wrong."))
+    if len(reason.strip()) > APPEAL_MAX:
+        raise NoticeError(_("Keep the reason within %(n)d characters.") % {"n": APPEAL_MAX})
     appeal = Appeal.objects.create(
         action=action, article=article, appellant=user, reason=reason.strip(), created_at=now
     )
@@ -307,6 +312,8 @@ def appeal_decide(
         raise NoticeError(_("An appeal is decided by a moderator who did not take the decision."))
     if not (note or "").strip():
         raise NoticeError(_("Write the decision for the author."))
+    if len(note.strip()) > NOTE_MAX:
+        raise NoticeError(_("Keep the outcome within %(n)d characters.") % {"n": NOTE_MAX})
     article = appeal.article
     if overturn:
         if article.status in (Article.Status.TAKEN_DOWN, Article.Status.HIDDEN):
