@@ -5,6 +5,8 @@ header can move it."""
 import pytest
 from django.test import Client
 
+from tests.factories import user_with_role
+from yuanqu.moderation.models import SensitiveWord
 from yuanqu.security import client_address
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +50,34 @@ def test_behind_a_proxy_rate_limits_count_each_client_not_the_whole_site(setting
         limited = sign_in("203.0.113.7")
     assert "登录尝试次数过多" in limited
     assert "登录尝试次数过多" not in sign_in("198.51.100.20")  # another reader is not limited
+
+
+@pytest.mark.parametrize(
+    "url", ["/parks/?q=%00", "/search/?q=x&park=%00", "/parks/compare/?p=%00",
+            "/enterprises/?q=a%01b", "/search/?q=%E9%AB%98%00%E6%96%B0"],
+)  # fmt: skip
+def test_characters_no_text_can_hold_are_dropped_from_parameters(client, url):
+    assert client.get(url).status_code in (200, 404)
+
+
+def test_nul_in_what_was_typed_is_dropped_and_the_rest_kept(client):
+    page = client.get("/search/?q=%E9%AB%98%00%E6%96%B0").content.decode()
+    assert 'value="高新"' in page  # 高\x00新 searched as 高新
+
+
+@pytest.mark.parametrize("url", ["/report/%00/", "/notice/%00/", "/media/uploads/%00"])
+def test_an_address_holding_one_is_refused_at_the_door(client, url):
+    response = client.get(url)
+    assert response.status_code == 400 and "请求无效" in response.content.decode()
+
+
+def test_a_form_field_holding_nul_loses_nothing_but_the_nul(client):
+    moderator = Client()
+    moderator.force_login(user_with_role("mod", "moderator"))
+    moderator.post("/moderation/words/", {"action": "add", "word": "代开\x00发票", "note": ""})
+    assert list(SensitiveWord.objects.values_list("word", flat=True)) == ["代开发票"]
+
+
+def test_a_long_or_odd_media_name_is_a_404_without_asking_the_filesystem(client):
+    for name in ("uploads/" + "a" * 300 + ".png", "uploads/2024/" + "b" * 150 + ".jpg"):
+        assert client.get(f"/media/{name}").status_code == 404

@@ -1,9 +1,18 @@
-"""What every response and request goes through for safety: the Content-Security-Policy, and
-the client's real address behind trusted proxies (rate limits and the audit log key on it)."""
+"""What every response and request goes through for safety: characters no page can take are
+refused at the door, the client's real address behind trusted proxies (rate limits and the
+audit log key on it), and the Content-Security-Policy."""
 
 import ipaddress
+import re
 
 from django.conf import settings
+from django.http import QueryDict
+from django.shortcuts import render
+
+# NUL (which PostgreSQL refuses in text) and the other C0 controls but tab and line breaks, and
+# lone surrogates (not encodable): no address, parameter or form field of ours can hold them.
+UNUSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 # Django's admin sets a few inline styles: its pages alone allow them.
 ADMIN_STYLES = "style-src 'self' 'unsafe-inline'"
@@ -63,3 +72,36 @@ def _looks_like_ip(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _cleaned(query: QueryDict) -> QueryDict | None:
+    """The parameters without characters no text of ours can hold; None when there were none."""
+    if not any(
+        UNUSABLE.search(k) or any(UNUSABLE.search(v) for v in vs) for k, vs in query.lists()
+    ):
+        return None
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(UNUSABLE.sub("", key), [UNUSABLE.sub("", value) for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class InputGuardMiddleware:
+    """Characters no text of ours can hold (NUL, which PostgreSQL refuses, the other control
+    characters, lone surrogates) never reach a view: they are dropped from parameters and form
+    fields (a NUL pasted into a form is no content, and the rest of what was typed is kept), and
+    an address holding one is answered 400 with the site's page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if UNUSABLE.search(request.path):
+            return render(request, "400.html", status=400)
+        if (cleaned := _cleaned(request.GET)) is not None:
+            request.GET = cleaned
+        posted = request.method == "POST" and request.content_type in FORMS
+        if posted and (cleaned := _cleaned(request.POST)) is not None:
+            request.POST = cleaned
+        return self.get_response(request)

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "yuanqu.security.ClientAddressMiddleware",
     "yuanqu.uploads.BodyLimitMiddleware",
+    "yuanqu.security.InputGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "yuanqu.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -13,10 +13,11 @@ from django.conf import settings
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.shortcuts import render
 
+from .params import ascii_int
+
 
 def _declared_length(request) -> int | None:
-    value = request.META.get("CONTENT_LENGTH") or ""
-    return int(value) if value.isascii() and value.isdecimal() and len(value) < 16 else None
+    return ascii_int(request.META.get("CONTENT_LENGTH") or "", maximum=10**15)
 
 
 class BodyLimitMiddleware:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from yuanqu import params  # noqa: F401  (registers the <id:…> converter the apps' URLs use)
 from yuanqu.news import sitemaps
 
 from . import views

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from yuanqu.params import ascii_int
 from yuanqu.regions.models import Region
 
 from .models import Article
@@ -42,7 +43,10 @@ def page_of(
 ) -> Page:
     """One page of items; an unknown page number is a 404, not a silent jump to page 1."""
     paginator = Paginator(items, per_page)
+    page = ascii_int(number, maximum=10**6, minimum=1) if number else 1
+    if page is None:
+        raise Http404("no such page")
     try:
-        return paginator.page(number or 1)
+        return paginator.page(page)
     except (EmptyPage, PageNotAnInteger):
         raise Http404("no such page") from None

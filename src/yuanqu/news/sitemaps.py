@@ -42,7 +42,8 @@ def _cached(view):
 
     @wraps(view)
     def cached(request, *args, **kwargs):
-        key = f"sitemap:{published_version()}:{request.get_full_path()}"
+        page = request.GET.get("p", "1")[:12]  # the only parameter a sitemap reads
+        key = f"sitemap:{published_version()}:{kwargs.get('section', '')}:{page}"
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)

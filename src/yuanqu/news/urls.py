@@ -8,7 +8,7 @@ app_name = "news"
 urlpatterns = [
     path("", views.channel, name="home"),
     path("feed/", ChannelFeed(), name="feed"),
-    path("news/<int:pk>/", views.article_detail, name="article_detail"),
+    path("news/<id:pk>/", views.article_detail, name="article_detail"),
     path("media/<path:path>", views.media, name="media"),
     # Region channels come last: a two-letter province slug, then a six-digit city code.
     re_path(r"^(?P<province>[a-z]{2})/$", views.channel, name="channel"),

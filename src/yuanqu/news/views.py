@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
+from yuanqu.params import ascii_int
 from yuanqu.regions.selectors import city_in, province_by_slug
 
 from . import body, selectors
@@ -32,8 +33,9 @@ def channel(request, province: str | None = None, city: str | None = None):
 def _span(value: str) -> tuple[int, int] | None:
     """`812-818` from a link to a figure; anything else is ignored."""
     start, _, end = value.partition("-")
-    if start.isdecimal() and end.isdecimal() and len(value) <= 16 and int(start) < int(end):
-        return int(start), int(end)
+    first, last = ascii_int(start, maximum=10**7), ascii_int(end, maximum=10**7)
+    if first is not None and last is not None and first < last:
+        return first, last
     return None
 
 
@@ -95,7 +97,13 @@ UPLOAD_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}
 def media(request, path: str):
     """Uploaded pictures, and only those: served with their own image type, never sniffed as
     anything else and never as a page (evidence and proof files are not served here)."""
-    if not path.startswith("uploads/") or ".." in path or "\\" in path:
+    if (
+        not path.startswith("uploads/")
+        or ".." in path
+        or "\\" in path
+        or len(path) > 200  # the longest name an upload gets; the filesystem is never asked
+        or any(len(part) > 100 for part in path.split("/"))
+    ):
         raise Http404
     content_type = UPLOAD_TYPES.get(Path(path).suffix.lower())
     full = (Path(settings.MEDIA_ROOT) / path).resolve()

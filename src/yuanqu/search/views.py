@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from yuanqu.params import ascii_int
 from yuanqu.parks.models import Industry, Park
 from yuanqu.regions.models import Region
 
@@ -25,9 +26,8 @@ def _day(value: str, end: bool = False) -> datetime | None:
 
 
 def _page(value: str) -> int:
-    """The page asked for; anything but a number from 1 to 9999 is the first page. (`isdigit`
-    is not enough: int() refuses digits such as ², which it accepts.)"""
-    return int(value) if value.isdecimal() and len(value) <= 4 and int(value) > 0 else 1
+    """The page asked for; anything but a number from 1 to 9999 is the first page."""
+    return ascii_int(value, maximum=9999, minimum=1, default=1)
 
 
 def _param(params, name: str, limit: int) -> str:

@@ -15,6 +15,7 @@ from django_ratelimit.decorators import ratelimit
 from yuanqu.access import rate
 from yuanqu.audit.models import AuditEntry
 from yuanqu.news.models import Article
+from yuanqu.params import ID_MAX, ascii_int
 
 from .. import services
 from ..forms import CounterNoticeForm, NoticeForm, ReasonForm, ReportForm
@@ -28,10 +29,8 @@ def _ip(request):
 
 
 def _article(value) -> Article | None:
-    value = str(value or "")
-    if not (value.isdecimal() and len(value) <= 18):  # isdigit() takes ², which int() refuses
-        return None
-    return Article.objects.filter(pk=int(value)).first()
+    pk = ascii_int(value, maximum=ID_MAX)
+    return Article.objects.filter(pk=pk).first() if pk else None
 
 
 @ratelimit(key="ip", rate=rate("report"), method="POST", block=False, group="report")

@@ -17,6 +17,7 @@ from yuanqu.audit import labels
 from yuanqu.audit import selectors as audit_selectors
 from yuanqu.news import services as articles
 from yuanqu.news.models import Article
+from yuanqu.params import ID_MAX, ascii_int
 
 from .. import selectors, services
 from ..models import Appeal, Case, Category, Notice, Policy, Report, SensitiveWord
@@ -199,7 +200,8 @@ def words(request):
                     now=timezone.now(),
                 )
             elif request.POST.get("action") == "remove":
-                row = get_object_or_404(SensitiveWord, pk=request.POST.get("pk") or 0)
+                pk = ascii_int(request.POST.get("pk"), maximum=ID_MAX)
+                row = get_object_or_404(SensitiveWord, pk=pk or 0)
                 services.word_remove(row=row, actor=request.user, now=timezone.now())
         except services.SanctionError as error:
             messages.error(request, str(error))
@@ -237,7 +239,7 @@ def sanction(request, user_id: int):
                 user=user,
                 actor=request.user,
                 reason=reason,
-                days=int(days) if days.isdecimal() and len(days) <= 3 else 7,
+                days=ascii_int(days, maximum=365, minimum=1, default=7),
                 now=now,
             )
             messages.success(request, _("Suspended."))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from yuanqu.access import back_to, editor_required
 from yuanqu.audit.selectors import history
 from yuanqu.news.models import Article
+from yuanqu.params import ID_MAX, ascii_int
 
 from .. import selectors, services
 from ..forms import AddParkForm, FactReviewForm
@@ -74,7 +75,8 @@ def article_parks(request, pk: int):
                 messages.success(request, _("Linked to %(park)s.") % {"park": park.name})
                 return redirect(request.path)
         elif action in ("remove", "restore"):
-            link = get_object_or_404(ArticlePark, pk=request.POST.get("link"), article=article)
+            pk = ascii_int(request.POST.get("link"), maximum=ID_MAX)
+            link = get_object_or_404(ArticlePark, pk=pk or 0, article=article)
             service = getattr(services, f"article_park_{action}")
             service(
                 link=link,
