@@ -3,13 +3,20 @@
 A gold file is a header of `name: value` lines (`published: 2024-08-29` is required), a blank line,
 then the article with every fact marked where it stands:
 
-    全区实现产值[[1549.2亿元|1549.2e8|元|-|amount|2024-H1]]，同比[[增长7.4%|7.4|%|-|change|2024-H1]]。
+    全区实现产值[[1549.2亿元|1549.2e8|元|-|amount|2024-H1|常州国家高新区/常州高新区|park|产值]]
 
-The fields are text|value|unit|approx|kind|period; `-` is null and a range is `low..high`.
-Run `python -m yuanqu.facts.gold DIR...` for precision, recall, F1 and every mismatch.
+The fields are text|value|unit|approx|kind|period, then, for a fully annotated fact,
+subject|subject_kind|metric: `-` is null, a range is `low..high`, and the subject and the metric
+may list alternatives with `/` (the names and aliases of the holder; the key nouns of what is
+measured).
 
-Scoring is strict: a predicted fact is correct when it overlaps a gold fact and agrees on value,
-range, unit, approx, kind and period. Precision = correct / predicted, recall = correct / gold.
+Run `python -m yuanqu.facts.gold DIR...` for every mismatch and the measures:
+
+- value and unit: precision, recall and F1 of facts that overlap a gold fact and agree on value,
+  range, unit, approx, kind and period (strict: the F1 the test suite holds);
+- meaning, over the gold facts a prediction matches in span and value: period and kind correct;
+  subject strict (a name or alias of the holder, exactly), subject lenient (one of them inside the
+  prediction: extra words around the name allowed); metric (the prediction holds a key noun).
 """
 
 import re
@@ -21,8 +28,9 @@ from pathlib import Path
 from .extract import extract
 from .model import Fact
 
-MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)\|([^|\]]+)\|([^|\]]+)\|([^|\]]+)\|([^|\]]+)\]\]")
+MARK = re.compile(r"\[\[([^|\]]+)(?:\|[^|\]]*){5}(?:\|[^|\]]*){0,3}\]\]")
 FIELDS = ("value", "range_to", "unit", "approx", "kind", "period")
+SUBJECT_KINDS = {"park", "enterprise", "region", "industry", "platform", "project", "group", "other"}
 
 
 @dataclass
@@ -36,6 +44,9 @@ class GoldFact:
     approx: str | None
     kind: str
     period: str | None
+    subject: tuple[str, ...] | None = None  # None: not annotated; ("",): no holder
+    subject_kind: str | None = None
+    metric: tuple[str, ...] | None = None  # None: not annotated, or nothing to measure
 
 
 @dataclass
@@ -47,11 +58,30 @@ class GoldArticle:
 
 
 @dataclass
+class Measure:
+    right: int = 0
+    total: int = 0
+
+    def add(self, right: bool) -> None:
+        self.right, self.total = self.right + right, self.total + 1
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass
 class Score:
     gold: int = 0
     predicted: int = 0
     correct: int = 0
     mismatches: list[str] = field(default_factory=list)
+    period: Measure = field(default_factory=Measure)
+    kind: Measure = field(default_factory=Measure)
+    subject: Measure = field(default_factory=Measure)
+    subject_lenient: Measure = field(default_factory=Measure)
+    metric: Measure = field(default_factory=Measure)
+    meaning: list[str] = field(default_factory=list)  # the meaning mismatches
 
     @property
     def precision(self) -> float:
@@ -71,6 +101,10 @@ def _null(text: str) -> str | None:
     return None if text == "-" else text
 
 
+def _alternatives(text: str) -> tuple[str, ...]:
+    return ("",) if text == "-" else tuple(part.strip() for part in text.split("/") if part)
+
+
 def parse(path: Path) -> GoldArticle:
     header, _, body = path.read_text(encoding="utf-8").partition("\n\n")
     meta = dict(line.split(": ", 1) for line in header.splitlines() if ": " in line)
@@ -78,8 +112,9 @@ def parse(path: Path) -> GoldArticle:
     for mark in MARK.finditer(body):
         pieces.append(body[last : mark.start()])
         offset += mark.start() - last
-        text, value, unit, approx, kind, period = mark.groups()
+        text, value, unit, approx, kind, period, *meaning = mark[0][2:-2].split("|")
         low, _, high = value.partition("..")
+        subject, subject_kind, metric = (meaning + [None, None, None])[:3]
         facts.append(
             GoldFact(
                 text,
@@ -91,6 +126,9 @@ def parse(path: Path) -> GoldArticle:
                 _null(approx),
                 kind,
                 _null(period),
+                _alternatives(subject) if subject is not None else None,
+                _null(subject_kind) if subject_kind is not None else None,
+                _alternatives(metric) if metric not in (None, "-") else None,
             )
         )
         pieces.append(text)
@@ -113,6 +151,36 @@ def _same(gold: GoldFact, fact: Fact) -> list[str]:
     return wrong
 
 
+def _value_agrees(gold: GoldFact, fact: Fact) -> bool:
+    return "value" not in _same(gold, fact) and "range_to" not in _same(gold, fact)
+
+
+def _meaning(total: Score, name: str, gold: GoldFact, fact: Fact) -> None:
+    """The meaning measures of one fact whose span and value are right."""
+    wrong = []
+    total.period.add(fact.period == gold.period) or None
+    if fact.period != gold.period:
+        wrong.append(f"period {fact.period!r} != {gold.period!r}")
+    total.kind.add(fact.kind == gold.kind)
+    if fact.kind != gold.kind:
+        wrong.append(f"kind {fact.kind!r} != {gold.kind!r}")
+    if gold.subject is not None:
+        said = (fact.subject or "").strip()
+        strict = said in gold.subject
+        total.subject.add(strict)
+        total.subject_lenient.add(strict or any(name and name in said for name in gold.subject))
+        if not strict:
+            wrong.append(f"subject {fact.subject!r} != {'/'.join(gold.subject)!r}")
+    if gold.metric is not None:
+        label = fact.metric or ""
+        right = any(noun in label for noun in gold.metric)
+        total.metric.add(right)
+        if not right:
+            wrong.append(f"metric {fact.metric!r} lacks {'/'.join(gold.metric)!r}")
+    if wrong:
+        total.meaning.append(f"{name}: {gold.text}: " + "; ".join(wrong))
+
+
 def score(articles: list[GoldArticle]) -> Score:
     total = Score()
     for article in articles:
@@ -126,6 +194,8 @@ def score(articles: list[GoldArticle]) -> Score:
                 total.mismatches.append(f"{article.name}: missed {gold.text}")
                 continue
             unmatched.remove(pair)
+            if _value_agrees(gold, pair):
+                _meaning(total, article.name, gold, pair)
             wrong = _same(gold, pair)
             if wrong:
                 details = ", ".join(
@@ -143,14 +213,31 @@ def load(paths: list[Path]) -> list[GoldArticle]:
     return [parse(path) for path in files]
 
 
-def main(argv: list[str]) -> int:
-    result = score(load([Path(arg) for arg in argv]))
-    for line in result.mismatches:
-        print(line)
-    print(
+def report(result: Score) -> str:
+    """The measures, one line each (the held-out targets in brackets)."""
+
+    def line(label: str, measure: Measure, target: str) -> str:
+        rate = f"{measure.rate:.3f}" if measure.total else "  n/a"
+        return f"  {label:<34} {rate}  ({measure.right}/{measure.total}; target {target})"
+
+    return "\n".join([
         f"gold {result.gold}, predicted {result.predicted}, correct {result.correct}: "
-        f"precision {result.precision:.3f}, recall {result.recall:.3f}, F1 {result.f1:.3f}"
-    )
+        f"precision {result.precision:.3f}, recall {result.recall:.3f}, F1 {result.f1:.3f}",
+        line("period correct", result.period, ">= 0.90"),
+        line("subject names the holder", result.subject, ">= 0.80"),
+        line("subject, extra words allowed", result.subject_lenient, ">= 0.90"),
+        line("metric holds the key noun", result.metric, ">= 0.90"),
+        line("kind correct", result.kind, ">= 0.98"),
+    ])  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    quiet = "--quiet" in argv
+    result = score(load([Path(arg) for arg in argv if not arg.startswith("--")]))
+    if not quiet:
+        for line in result.mismatches + result.meaning:
+            print(line)
+    print(report(result))
     return 0
 
 
