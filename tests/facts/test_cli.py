@@ -44,6 +44,7 @@ def test_extract_prints_json_facts_without_settings_or_database():
         "kind",
         "metric",
         "subject",
+        "subject_kind",
         "period",
         "sentence",
     }

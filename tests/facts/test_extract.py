@@ -54,9 +54,9 @@ def test_the_changzhou_article_yields_every_reported_figure_and_no_years():
         (5, "家", "amount", None, None),
         (86.4, "%", "share", None, None),
         (56, "平方公里", "amount", None, None),
-        (24, "个", "amount", "2024", None),
-        (31, "个", "amount", "2024", None),
-        (22600000000, "元", "amount", "2024", "about"),
+        (24, "个", "amount", "2024-01..2024-08", None),  # 今年以来: January to publication
+        (31, "个", "amount", None, None),  # 在建: what stands
+        (22600000000, "元", "amount", None, "about"),
         (220, "公顷", "amount", None, None),
         (80.6, "%", "share", None, None),
         (100000, "株", "amount", None, "over"),
@@ -66,7 +66,11 @@ def test_the_changzhou_article_yields_every_reported_figure_and_no_years():
     assert {1992, 2024, 2023, 1988, 2027} & {f.value for f in facts if f.unit is None} == set()
     assert not [f for f in facts if f.text in ("两", "三", "一", "500")]
     ranks = [f for f in facts if f.kind == "rank"]
-    assert [(f.value, f.metric) for f in ranks] == [(1, "位居全省"), (1, "位列全市")]
+    # what is ranked, not the verb that ranks it
+    assert [(f.value, f.metric) for f in ranks] == [
+        (1, "生态岸线占比"),
+        (1, "空气质量优良天数比率"),
+    ]
 
 
 def test_every_fact_points_at_its_text():

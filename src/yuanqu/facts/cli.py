@@ -10,7 +10,18 @@ from datetime import date
 
 from .extract import extract
 
-COLUMNS = ("text", "value", "unit", "approx", "range_to", "kind", "period", "metric", "subject")
+COLUMNS = (
+    "text",
+    "value",
+    "unit",
+    "approx",
+    "range_to",
+    "kind",
+    "period",
+    "metric",
+    "subject",
+    "subject_kind",
+)
 
 
 def _date(text: str) -> date:

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from datetime import date
 
 from . import meaning
+from .holders import Holders
 from .normalize import normalize
 from .periods import find_periods
 
@@ -57,9 +58,14 @@ class Document:
         self.sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(norm)]
         self.breaks = [m.end() for m in CLAUSE_BREAK.finditer(norm)]
         self.periods = find_periods(norm, published)
-        self.period_starts = [start for start, _, _ in self.periods]
-        self.targets = [m.end() for m in meaning.TARGET_CUES.finditer(norm)]
-        self.names = meaning.names_in(norm)
+        self.period_starts = [start for start, _, _, _ in self.periods]
+        self.period_ends = [end for _, _, _, end in self.periods]
+        cues = list(meaning.TARGET_CUES.finditer(norm))
+        self.targets = [m.end() for m in cues]
+        self.target_cues = [m[0] for m in cues]
+        self.title_end = norm.find("\n") if "\n" in norm else len(norm)
+        self.holders = Holders(norm, title_end=self.title_end)
+        self.names = [(m.start, m.name) for m in self.holders.mentions if not m.pronoun]
         self.target_sections = (
             _target_sections(norm, published) if "目标" in norm or "预期" in norm else []
         )

@@ -1,9 +1,10 @@
 """`extract(text, published=...)`: every figure in a Chinese text as a typed Fact."""
 
+import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 
-from . import meaning
+from . import meaning, metrics
 from .document import Document, Sentence, is_heading
 from .figures import CHANGE_FAMILIES, SHARE_APPROX, SHARE_FAMILIES, Figure, figures
 from .grammar import FALLING
@@ -53,27 +54,117 @@ def _last_period(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
-def _period_in_force(doc: Document, sentence: Sentence, start: int) -> str | None:
-    """The period set before this sentence: earlier in its paragraph, else in the paragraphs
-    before it, back to the heading of its section (whose own period counts). Lines of a post that
-    gives each figure a line pass the period on through their headings. A sentence about what
-    stands now (现有, 累计, 规划, 每分钟) or about plans (将, 力争) takes none."""
-    norm = doc.norm
-    if meaning.STOCK_CUES.search(norm, sentence.start, sentence.end):
+PERIOD_ONLY = re.compile(r"[\s—–\-－：:，,。…·]*")
+
+
+def _period_only(doc: Document, first: int, end: int) -> str | None:
+    """The period of a line that is only a period phrase (今年上半年——, 1—9月:), else None."""
+    index = bisect_left(doc.period_starts, first)
+    if index >= len(doc.period_starts) or doc.period_starts[index] >= end:
         return None
-    index = bisect_right(doc.targets, sentence.end) - 1
-    if index >= 0 and doc.targets[index] > sentence.start:
+    start, period, target, _end = doc.periods[index]
+    if target or not PERIOD_ONLY.fullmatch(doc.norm, first, start):
+        return None
+    phrase = doc.period_ends[index]
+    return period if PERIOD_ONLY.fullmatch(doc.norm, phrase, end) else None
+
+
+def _period_in_force(doc: Document, sentence: Sentence, start: int) -> str | None:
+    """The period set before this sentence: earlier in its paragraph, else in the paragraphs of
+    its section before it, else the heading of its section (whose own period counts) or of the
+    sections above it. A line that is only a period phrase (今年上半年——) governs what follows
+    until the next period phrase, through subheadings that name none. A sentence about what
+    stands (建有, 现有, 累计 …) inherits none: its figures are dated only by a phrase of its own."""
+    norm = doc.norm
+    if meaning.STOCK_WORDS.search(norm, sentence.start, sentence.end):
         return None
     first, end = doc.line(start)
-    short = is_heading(norm[first:end])
     found = _last_period(doc, first, sentence.start)
+    crossed = is_heading(norm[first:end]) and first < sentence.start  # a line-per-figure post
     while found is None and first > 0:  # the lines before, nearest first
         end = first - 1
         first = norm.rfind("\n", 0, end) + 1
-        found = _last_period(doc, first, end)
-        if found is None and not short and is_heading(norm[first:end]):
-            break  # the section starts here and names no period
+        only = _period_only(doc, first, end)
+        if only is not None:
+            return only
+        heading = is_heading(norm[first:end])
+        if heading or not crossed:
+            found = _last_period(doc, first, end)
+        crossed = crossed or heading
     return found
+
+
+def _target_in_force(doc: Document, sentence: Sentence, clause: int, start: int) -> bool:
+    """A plan or an estimate: a strong cue (力争, 目标 …) earlier in the sentence, or a weak one
+    (预计, 将, 有望) earlier in the figure's own clause; 将 before a noun is 把, no future."""
+    index = bisect_right(doc.targets, start) - 1
+    while index >= 0 and doc.targets[index] > sentence.start:
+        end = doc.targets[index]
+        cue = doc.target_cues[index]
+        if cue == "将" and not meaning.FUTURE_AFTER_JIANG.match(doc.norm, end):
+            index -= 1
+            continue
+        return cue.startswith(meaning.STRONG_TARGET_CUES) or end > clause
+    return False
+
+
+THAT_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
+
+
+def _that_year(doc: Document, sentence: Sentence, start: int) -> str | None:
+    """当年: the year the sentence named before, an event's year included (1988年落户的…，当年
+    销售额仅870万元)."""
+    years = THAT_YEAR.findall(doc.norm, sentence.start, start)
+    return years[-1] if years else None
+
+
+def _announced_year(doc: Document, sentence: Sentence) -> str | None:
+    """The year a target is set for when its own sentence names none: the year of the sentence or
+    heading that announces it (会议对2025年工作作出部署。主要预期目标是：…)."""
+    index = bisect_left(doc.period_starts, sentence.start) - 1
+    first = doc.line(sentence.start)[0]
+    floor = norm_floor = doc.norm.rfind("\n", 0, max(first - 1, 0)) + 1 if first else 0
+    while index >= 0 and doc.period_starts[index] >= min(norm_floor, floor):
+        period = doc.periods[index][1]
+        if len(period) == 4:
+            return period
+        index -= 1
+    return None
+
+
+def _metric(doc, figure, kind, sentence, clause, in_clause, previous) -> str | None:
+    """What the figure measures (see `metrics` for what refines the words before it)."""
+    norm, start, end, unit = doc.norm, figure.start, figure.end, figure.unit
+    label = meaning.metric_of(norm, clause, start, end, unit, in_clause)
+    better = None
+    if kind == "rank":
+        better = metrics.rank_label(norm, sentence.start, start, doc.title_end)
+    elif kind == "share" or "占" in norm[clause:start]:
+        better = metrics.share_label(norm, clause, start)
+    if better is None:
+        better = metrics.listed(norm, clause, start, doc.figure_starts)
+    if better is None and metrics.RESPECTIVELY.search(norm, clause, start):
+        items = metrics.list_items(norm, sentence.start, clause)
+        found = metrics.RESPECTIVELY.search(norm, clause, start)
+        if items and found:
+            order = sum(1 for s in doc.figure_starts if found.end() <= s < start)
+            better = items[min(order, len(items) - 1)]
+    if better is None:
+        better = metrics.sum_label(norm, end, unit)
+    if better is None and metrics.is_noise(label):
+        better = metrics.line_label(norm, doc.line(start)[0], start)
+    label = better or label
+    if metrics.is_noise(label) and previous is not None and _near(doc, previous, sentence, start):
+        return previous.metric
+    return None if metrics.is_noise(label) else label
+
+
+def _near(doc: Document, previous: Fact, sentence: Sentence, start: int) -> bool:
+    """The figure before is in the same sentence, or on the line just before (a post of lines)."""
+    if previous.sentence is sentence.text:
+        return True
+    line_from = doc.line(start)[0]
+    return line_from > 0 and doc.line(line_from - 1)[0] <= previous.start < line_from
 
 
 def _fact(doc: Document, figure: Figure, previous: Fact | None) -> Fact:
@@ -86,12 +177,11 @@ def _fact(doc: Document, figure: Figure, previous: Fact | None) -> Fact:
     # The last period phrase before the figure in its sentence (到2027年 also makes a target).
     index = bisect_left(doc.period_starts, start) - 1
     if index >= 0 and doc.period_starts[index] >= sentence.start:
-        _, period, target = doc.periods[index]
+        _, period, target, _end = doc.periods[index]
     else:
         period, target = None, False
     if not target:
-        index = bisect_right(doc.targets, start) - 1
-        target = index >= 0 and doc.targets[index] > sentence.start
+        target = _target_in_force(doc, sentence, clause, start)
     kind = _kind(figure, norm, clause, target)
     section = None
     if doc.target_sections:  # usually none
@@ -100,6 +190,20 @@ def _fact(doc: Document, figure: Figure, previous: Fact | None) -> Fact:
                 section = sec
     if section is not None and kind != "rank":
         kind, period = "target", period or section[2]
+    elif kind not in ("target", "rank") and meaning.is_stock(
+        norm,
+        sentence.start,
+        clause,
+        start,
+        end,
+        unit,
+        doc.period_starts[
+            bisect_left(doc.period_starts, sentence.start) : bisect_left(doc.period_starts, start)
+        ],
+    ):
+        period = None  # what stands has no period, whatever period is in force
+    elif period is None and kind != "target" and "当年" in norm[clause:start]:
+        period = _that_year(doc, sentence, start)
     elif period is None and kind != "target":
         # The same for every figure of the sentence (a sentence lies within one line).
         inherited = doc.inherited
@@ -107,6 +211,9 @@ def _fact(doc: Document, figure: Figure, previous: Fact | None) -> Fact:
             period = inherited[sentence.start]
         else:
             period = inherited[sentence.start] = _period_in_force(doc, sentence, start)
+    elif period is None:
+        period = _announced_year(doc, sentence)
+
     if approx is None and kind == "share":
         for cue, meant in SHARE_APPROX.items():  # 约占全市的三分之一
             if cue in norm[clause:start]:
@@ -114,11 +221,20 @@ def _fact(doc: Document, figure: Figure, previous: Fact | None) -> Fact:
                 break
     if verb and verb.startswith(FALLING) and kind in ("change", "target"):
         value, high = -value, (-high if high is not None else None)
-    # Names: the last one in the clause shapes the metric; the last one so far is the subject.
+    # Names: the last one in the clause shapes the metric; the holder is worked out in `holders`.
     index = bisect_right(doc.name_ends, start) - 1
-    subject = doc.names[index] if index >= 0 else None
-    in_clause = subject if subject is not None and subject[0] >= clause else None
-    metric = meaning.metric_of(norm, clause, start, end, unit, in_clause)
+    named = doc.names[index] if index >= 0 else None
+    in_clause = named if named is not None and named[0] >= clause else None
+    metric = _metric(doc, figure, kind, sentence, clause, in_clause, previous)
+    first = bisect_right(doc.breaks, sentence.start)
+    clause_starts = [sentence.start, *doc.breaks[first : bisect_right(doc.breaks, start)]]
+    subject, subject_kind = doc.holders.holder(
+        clause_starts=clause_starts,
+        paragraph_from=doc.line(start)[0],
+        start=start,
+        end=end,
+        figure_starts=doc.figure_starts,
+    )
     if metric is None and previous is not None and previous.sentence is sentence.text:
         metric = previous.metric
     return _new_fact(
@@ -133,7 +249,8 @@ def _fact(doc: Document, figure: Figure, previous: Fact | None) -> Fact:
             to_json_number(high) if high is not None else None,
             kind,
             metric,
-            subject[1] if subject is not None else None,
+            subject,
+            subject_kind if subject is not None else None,
             period,
             sentence.text,
         ),
@@ -148,8 +265,10 @@ def extract(text: str, *, published=None) -> list[Fact]:
     sentence names no park can carry the subject from it.
     """
     doc = Document(text, _as_date(published))
+    found = list(figures(doc))
+    doc.figure_starts = [figure.start for figure in found]
     facts, previous = [], None
-    for figure in figures(doc):
+    for figure in found:
         previous = _fact(doc, figure, previous)
         facts.append(previous)
     return facts

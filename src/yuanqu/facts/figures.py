@@ -64,7 +64,12 @@ SMALL_FAMILIES = {"percent", "points", "times", "tenths"}
 CHANGE_FAMILIES = {"percent", "tenths", "times"}
 SHARE_FAMILIES = {"percent", "tenths"}
 SHARE_APPROX = {"约占": "about", "近占": "under", "超占": "over"}
-NOT_APPROX_YUE = set("签节合制契预公条履违")  # 约 in 签约, 节约 … is no approximation
+NOT_APPROX_YUE = set("签节合制契预公条履违")
+DETERMINERS = set("这那每哪该其任同另")
+MONEY_WORDS = re.compile(
+    r"(?:增加值|产值|收入|营收|投资|税收|生产总值|GDP|销售额|利润|总额|成交额|融资|贷款|资金|出口额|进口额|"
+    r"交易额|营业额|规模)[^，。；0-9]{0,6}$"
+)  # 约 in 签约, 节约 … is no approximation
 
 
 def _is_wording(doc: Document, start: int, number: str, family: str | None, marked) -> bool:
@@ -107,6 +112,9 @@ def _quantity(doc: Document, m: re.Match, groups: tuple) -> Figure | None:
     following = norm[end : end + 1]
     if following == "级":
         return None  # 千亿级集群, 5A级: a class, not a figure
+    previous_char = norm[start - 1 : start]
+    if previous_char == "唯" or (previous_char in DETERMINERS and n1 == "一"):
+        return None  # 唯一一个, 这一成绩, 每一家: words, not figures
     chinese = n1[0] not in ARABIC_START
     if mid1 == "几":
         if n1[-1] not in "十百千万":
@@ -149,8 +157,13 @@ def _quantity(doc: Document, m: re.Match, groups: tuple) -> Figure | None:
     if per is None and family == "money":
         per_before = meaning.PER_BEFORE.search(norm, max(0, start - 5), start)
         per = per_before[1] if per_before else None  # 每亩19.2万元
+    if surface == "个" and norm.startswith("位次", end):
+        surface, end = "位", end + 2  # 提升12个位次: a move in rank
     if surface is None:
-        unit = None
+        # 工业增加值达260亿: money written without 元 is 元
+        money = n1[-1] in "亿万" and MONEY_WORDS.search(norm, max(0, start - 14), start)
+        unit = "元" if money else None
+        family = "money" if money else None
     elif per is None:
         unit = CANONICAL.get(surface, surface)
     else:
@@ -160,6 +173,13 @@ def _quantity(doc: Document, m: re.Match, groups: tuple) -> Figure | None:
     elif surface == "‰":
         value, unit = Decimal(value) / 10, "%"
     approx = approx_of(apx, mid1 or mid2, post) if (apx or mid1 or mid2 or post) else None
+    if unit == "位" and not verb and surface != "个":
+        clause = doc.clause_start(doc.sentence(start), start)
+        if meaning.RANK_CUES.search(norm[clause:start]) or meaning.RANK_REGIONS.search(
+            norm[clause:start]
+        ):
+            # 综合排名27位: a rank, without a unit
+            return _new(Figure, (start, end, value, None, "rank", approx, None, high, True))
     return _new(Figure, (start, end, value, unit, family, approx, verb, high, False))
 
 

@@ -30,7 +30,16 @@ from .model import Fact
 
 MARK = re.compile(r"\[\[([^|\]]+)(?:\|[^|\]]*){5}(?:\|[^|\]]*){0,3}\]\]")
 FIELDS = ("value", "range_to", "unit", "approx", "kind", "period")
-SUBJECT_KINDS = {"park", "enterprise", "region", "industry", "platform", "project", "group", "other"}
+SUBJECT_KINDS = {
+    "park",
+    "enterprise",
+    "region",
+    "industry",
+    "platform",
+    "project",
+    "group",
+    "other",
+}
 
 
 @dataclass
@@ -75,6 +84,7 @@ class Score:
     gold: int = 0
     predicted: int = 0
     correct: int = 0
+    values: int = 0  # agreeing on value, range, unit and approx (meaning aside)
     mismatches: list[str] = field(default_factory=list)
     period: Measure = field(default_factory=Measure)
     kind: Measure = field(default_factory=Measure)
@@ -96,6 +106,13 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def value_f1(self) -> float:
+        """F1 of value and unit alone: what the numbers read, whatever they are said to mean."""
+        p = self.values / self.predicted if self.predicted else 1.0
+        r = self.values / self.gold if self.gold else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
 
 def _null(text: str) -> str | None:
     return None if text == "-" else text
@@ -114,7 +131,7 @@ def parse(path: Path) -> GoldArticle:
         offset += mark.start() - last
         text, value, unit, approx, kind, period, *meaning = mark[0][2:-2].split("|")
         low, _, high = value.partition("..")
-        subject, subject_kind, metric = (meaning + [None, None, None])[:3]
+        subject, subject_kind, metric = [*meaning, None, None, None][:3]
         facts.append(
             GoldFact(
                 text,
@@ -197,6 +214,8 @@ def score(articles: list[GoldArticle]) -> Score:
             if _value_agrees(gold, pair):
                 _meaning(total, article.name, gold, pair)
             wrong = _same(gold, pair)
+            if not set(wrong) & {"value", "range_to", "unit", "approx"}:
+                total.values += 1
             if wrong:
                 details = ", ".join(
                     f"{n} {getattr(pair, n)!r} != {getattr(gold, n)!r}" for n in wrong
@@ -220,15 +239,18 @@ def report(result: Score) -> str:
         rate = f"{measure.rate:.3f}" if measure.total else "  n/a"
         return f"  {label:<34} {rate}  ({measure.right}/{measure.total}; target {target})"
 
-    return "\n".join([
-        f"gold {result.gold}, predicted {result.predicted}, correct {result.correct}: "
-        f"precision {result.precision:.3f}, recall {result.recall:.3f}, F1 {result.f1:.3f}",
-        line("period correct", result.period, ">= 0.90"),
-        line("subject names the holder", result.subject, ">= 0.80"),
-        line("subject, extra words allowed", result.subject_lenient, ">= 0.90"),
-        line("metric holds the key noun", result.metric, ">= 0.90"),
-        line("kind correct", result.kind, ">= 0.98"),
-    ])  # fmt: skip
+    return "\n".join(
+        [
+            f"gold {result.gold}, predicted {result.predicted}, correct {result.correct}: "
+            f"precision {result.precision:.3f}, recall {result.recall:.3f}, F1 {result.f1:.3f}",
+            f"  {'value and unit F1':<34} {result.value_f1:.3f}",
+            line("period correct", result.period, ">= 0.90"),
+            line("subject names the holder", result.subject, ">= 0.80"),
+            line("subject, extra words allowed", result.subject_lenient, ">= 0.90"),
+            line("metric holds the key noun", result.metric, ">= 0.90"),
+            line("kind correct", result.kind, ">= 0.98"),
+        ]
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -16,11 +16,81 @@ CHANGE_CUES = re.compile(
 TARGET_CUES = re.compile(
     r"(?=[力目预计争确规有将])(?:力争|(?<!年度)目标(?!的)|预计|(?<!年度)计划(?!的)|争取|确保|规划到|有望|预期|将(?!近))"
 )
+# Cues that scope over the rest of their sentence (力争到2027年，A…，B…); the others (预计, 将,
+# 有望) over their own clause only.
+STRONG_TARGET_CUES = ("力争", "目标", "争取", "确保", "规划到", "预期", "计划")
+# 将 is a future before a verb (将达到, 将建成); before a noun it is 把 (将沿河企业全部关停).
+FUTURE_AFTER_JIANG = re.compile(
+    r"(?:达到|达|实现|建成|超过|突破|形成|新增|带动|投产|完成|增长|提升|提高|成为|迎来|开工|落户|建设|打造|"
+    r"推动|加快|继续|进一步|全面|力争|有|新建|拉动|吸纳|贡献|增加|扩大|达成|启动|引进|吸引|培育|聚集|集聚|"
+    r"迈上|跃升|跨越|再|年产|年|可|在|于|从|由|按|以|对|向|为|逐步|基本|全部建成|总投资)"
+)
 # Without a period phrase of its own, a figure of what stands now (现有, 累计, 已集聚) is not
 # dated by the period of the sentences before it.
 STOCK_CUES = re.compile(
     r"现有|目前|累计|共有|拥有|建有|已|以来|年来|历年|给予|奖励|补贴|最高|距离|底价|租金|规划|每分钟|每小时|每天"
 )
+# What stands, rather than what happened in a period: standing counts, areas, cumulative totals,
+# rates per day or minute. Such a figure has no period, whatever period is in force.
+STOCK_WORDS = re.compile(
+    r"现有|目前|累计|共有|拥有|已有|已设立|已集聚|已建成|已入驻|已落户|已引进|已形成|建有|存量|总数|"
+    r"总量|总计|至今|迄今|历年|规划|占地|注册资本|每日|每天|每小时|每分钟|每秒|每周|日产|日处理|年产能|"
+    r"年设计|设计产能|产能达|集聚了?|聚集了?|汇聚|入驻企业|在孵|在库|年发电量|年供电|年处理能力|"
+    r"年吞吐能力|在建|平均年龄|容积率|建筑密度|覆盖率|距离|距|租金|底价|地价|给予|奖励|补贴|资助|补助|最高"
+)
+FLOW_VERBS = re.compile(
+    r"新增|新认定|新引进|新签约|新开工|新设|新注册|新入驻|新落户|新培育|新建|引进|签约|开工|竣工|投产|"
+    r"落户|落地|完成|实现|培育|认定|入选|获批|建成|招引|吸引|举办|组织|开展|服务|接待|注册|入驻|减少|"
+    r"增加|增长|下降|提高|提升|出口|进口|生产|销售|交易|成交|发放|兑现|拨付|投入|支出|收入|营收|产值|"
+    r"税收|利润|实缴|到位|使用|吞吐|处理|发电|供应|出让|供地|征收|盘活|整治|改造|申报|获得|荣获|入围|"
+    r"带动|拉动|吸纳|突破|首次"
+)
+AREA_UNITS = {"平方公里", "平方米", "亩", "公顷", "平方千米", "万平方米"}
+HEAD_COUNT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:企业|公司|工厂|项目|机构|平台|园区|人才|院士|专家|团队|户|国家|地区|城市|省份)"
+)
+
+
+def is_stock(
+    norm: str,
+    sentence_from: int,
+    clause_from: int,
+    start: int,
+    end: int,
+    unit: str | None,
+    periods_before: list[int],
+) -> bool:
+    """A figure of what stands (高新技术企业1371家, 规划面积18平方公里, 累计…, 每日…), not of what
+    happened in a period. A word of what stands (现有, 目前, 拥有) scopes over the rest of its
+    sentence (园区现有企业1352家，从业人员约6.8万人); a period phrase after it (今年以来累计签约…)
+    or a flow verb (新增) in the figure's clause makes the figure a flow again."""
+    word = None
+    for found in STOCK_WORDS.finditer(norm, sentence_from, start):
+        word = found
+    if word is not None:
+        flowing = any(word.start() < p < start for p in periods_before) or (
+            word[0] == "累计" and any(sentence_from <= p < word.start() for p in periods_before)
+        )
+        verbs = NEW_FLOW if word.start() >= clause_from else FLOW_VERBS
+        if not flowing and not verbs.search(norm, max(clause_from, word.end()), start):
+            return True
+    before = norm[clause_from:start]
+    if unit in AREA_UNITS or unit in CAPACITY_UNITS:
+        return not FLOW_VERBS.search(before)
+    if (
+        unit in COUNT_UNITS
+        and unit not in ("次", "名", "位")
+        and not FLOW_VERBS.search(norm, sentence_from, start)
+    ):
+        noun = before[-12:] + norm[end : end + 8]  # a count of things that exist (企业420家)
+        return bool(HEAD_COUNT.search(noun))
+    return False
+
+
+NEW_FLOW = re.compile(r"新增|新认定|新引进|新签约|新开工|新设|新注册|新落户|新培育|新建|当年")
+CAPACITY_UNITS = {"瓦", "千瓦", "兆瓦", "吉瓦", "千伏", "万千瓦", "伏"}
+
+
 # A heading that announces plans (二、2025年主要预期目标) makes the figures below it targets.
 TARGET_HEADING = re.compile(r"目标|预期|计划|展望|任务")
 HEADING_MAX = 30
@@ -155,11 +225,21 @@ def metric_of(
         after = FOLLOWING_NOUN.match(norm, end, end + 16)
         if after and after[1][0] not in "以左上同比增较占":
             return after[1].strip("“”")
-    return _metric(norm[clause_from:start])
+    before = norm[clause_from:start]
+    earlier = EARLIER_FIGURE.search(before)
+    if earlier:  # 营收超10亿元企业10家: what follows the figure before it in the clause
+        before = before[earlier.end() :]
+    return _metric(before, unit in COUNT_UNITS)
+
+
+# A figure earlier in the clause, with its unit: the label of a later one starts after it.
+EARLIER_FIGURE = re.compile(
+    r".*[0-9]+(?:\.[0-9]+)?[万亿千百]*(?![年月日号时])(?:美元|港元|欧元|元|[%\u4e00-\u9fff])(?:以上|以下|左右)?"
+)
 
 
 @lru_cache(maxsize=16_384)
-def _metric(before: str) -> str | None:
+def _metric(before: str, count: bool = False) -> str | None:
     """metric_of over the clause's words before the figure: park reports repeat their phrasing
     (同比增长, 实现规上工业总产值), so each is worked out once. (The words after a count differ
     from figure to figure and are read in metric_of, outside the cache.)"""
@@ -171,7 +251,8 @@ def _metric(before: str) -> str | None:
     if ending:
         before = before[: -ending.end()]
     before = before.strip(' “”"')
-    parts = INNER_VERB.split(before) if INNER_VERB.search(before) else ()
+    # A count keeps its verb (新开工亿元以上项目, 引进企业): what was done is what is counted.
+    parts = INNER_VERB.split(before) if not count and INNER_VERB.search(before) else ()
     if len(parts) > 1:
         head, tail = parts[0], parts[-1]
         before = tail if len(tail) >= 4 or not head else head + tail  # 主导产业|实现|产值

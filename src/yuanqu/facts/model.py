@@ -18,6 +18,7 @@ class Fact(NamedTuple):
     kind: str  # amount | change | share | target | rank
     metric: str | None
     subject: str | None
+    subject_kind: str | None  # park | enterprise | region | industry | platform | project | group
     period: str | None
     sentence: str
 

@@ -1,7 +1,10 @@
 """One-to-one character normalisation, so that offsets in the normalised text are offsets in the
 original: full-width digits and signs become ASCII, and the traditional characters that matter for
 numbers, units and the cue words become simplified. Chinese punctuation (，。；：) is kept: it
-separates clauses.
+separates clauses. ASCII punctuation written in Chinese text, as copied pages and many portals
+write it (`上半年,甲港完成…`, `目标是:`), becomes the Chinese mark it stands for, so that clause
+breaks, names and metrics read the same whichever was typed; between two digits it stays what it
+is there (3,100万元; 15:53).
 """
 
 import re
@@ -36,8 +39,35 @@ _CHANGED = re.compile("[" + re.escape(_FULL_WIDTH + _TRADITIONAL + "　") + "]|"
 _REPLACEMENT["，"] = ","  # matched only as a thousands separator
 
 
+# ASCII , ; : ( ) ! ? in Chinese text: not between two digits (a thousands separator, a time),
+# and , : ; ! ? only next to a CJK character or a closing mark (not in English or a URL).
+_CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
+_ASCII_MARKS = re.compile(
+    rf"(?:(?<=[{_CJK}])[,;:!?]|[,;:!?](?=[{_CJK}])|(?<![0-9])[,:](?![0-9])(?=[{_CJK}]))"
+    r"|[()](?=[^()\n]*[\u4e00-\u9fff])"
+)
+_CHINESE_MARK = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+def _chinese_mark(match: re.Match) -> str:
+    mark = match[0]
+    start = match.start()
+    text = match.string
+    if (
+        mark in ",:"
+        and start
+        and text[start - 1].isdigit()
+        and text[start + 1 : start + 2].isdigit()
+    ):
+        return mark
+    return _CHINESE_MARK[mark]
+
+
 def normalize(text: str) -> str:
     """The same text, character for character, in the forms the grammar matches."""
     # Most texts need a handful of characters changed, if any: substituting just those is much
     # faster than translating every character through the table.
-    return _CHANGED.sub(lambda match: _REPLACEMENT[match[0]], text)
+    text = _CHANGED.sub(lambda match: _REPLACEMENT[match[0]], text)
+    if "," in text or ";" in text or ":" in text or "(" in text or "!" in text or "?" in text:
+        text = _ASCII_MARKS.sub(_chinese_mark, text)
+    return text
