@@ -6,6 +6,7 @@ from functools import partial, wraps
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
+from django.http import Http404
 
 from yuanqu.regions.models import Region
 
@@ -42,8 +43,13 @@ def _cached(view):
 
     @wraps(view)
     def cached(request, *args, **kwargs):
-        page = request.GET.get("p", "1")[:12]  # the only parameter a sitemap reads
-        key = f"sitemap:{published_version()}:{kwargs.get('section', '')}:{page}"
+        section = kwargs.get("section", "")
+        if section and section not in SITEMAPS:
+            raise Http404
+        page = request.GET.get("p", "1")  # the only parameter a sitemap reads
+        if not (page.isascii() and page.isdigit() and len(page) <= 6):
+            return view(request, *args, **kwargs)  # Django's own answer (404), never cached
+        key = f"sitemap:{published_version()}:{section}:{int(page)}"
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
