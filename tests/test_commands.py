@@ -118,8 +118,10 @@ def test_an_interrupted_import_still_says_what_it_did(tmp_path):
     from yuanqu.news.management.commands._importing import run_import
 
     def records():
-        yield "a.jsonl:1", {"key": "a1", "title": "第一篇", "body": "正文。",
-                            "published_at": "2024-01-02 09:30"}  # fmt: skip
+        yield (
+            "a.jsonl:1",
+            {"key": "a1", "title": "第一篇", "body": "正文。", "published_at": "2024-01-02 09:30"},
+        )
         yield "a.jsonl:2", {"key": "a2", "title": ""}
         raise KeyboardInterrupt  # Ctrl-C on the third
 

@@ -20,10 +20,25 @@ def test_nginx_refuses_what_the_portal_refuses():
 def test_nginx_accepts_the_configuration(tmp_path):
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-         "/CN=yuanqu.test", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=yuanqu.test",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     site = CONF.read_text().replace("/etc/ssl/yuanqu/fullchain.pem", str(cert))
     site = site.replace("/etc/ssl/yuanqu/privkey.pem", str(key))
     (tmp_path / "site.conf").write_text(site)

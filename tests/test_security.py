@@ -41,10 +41,16 @@ def test_behind_a_proxy_rate_limits_count_each_client_not_the_whole_site(setting
     settings.YUANQU_RATES = {**settings.YUANQU_RATES, "login": "2/h"}
 
     def sign_in(reader: str):
-        return Client().post(
-            "/accounts/login/", {"username": "13800000000", "password": "wrong-password"},
-            REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=reader,
-        ).content.decode()  # fmt: skip
+        return (
+            Client()
+            .post(
+                "/accounts/login/",
+                {"username": "13800000000", "password": "wrong-password"},
+                REMOTE_ADDR="127.0.0.1",
+                HTTP_X_FORWARDED_FOR=reader,
+            )
+            .content.decode()
+        )
 
     for _ in range(3):
         limited = sign_in("203.0.113.7")
@@ -53,9 +59,15 @@ def test_behind_a_proxy_rate_limits_count_each_client_not_the_whole_site(setting
 
 
 @pytest.mark.parametrize(
-    "url", ["/parks/?q=%00", "/search/?q=x&park=%00", "/parks/compare/?p=%00",
-            "/enterprises/?q=a%01b", "/search/?q=%E9%AB%98%00%E6%96%B0"],
-)  # fmt: skip
+    "url",
+    [
+        "/parks/?q=%00",
+        "/search/?q=x&park=%00",
+        "/parks/compare/?p=%00",
+        "/enterprises/?q=a%01b",
+        "/search/?q=%E9%AB%98%00%E6%96%B0",
+    ],
+)
 def test_characters_no_text_can_hold_are_dropped_from_parameters(client, url):
     assert client.get(url).status_code in (200, 404)
 

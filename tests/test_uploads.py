@@ -33,11 +33,17 @@ class CountingInput(io.RawIOBase):
 
 def wsgi_post(path: str, body: CountingInput, content_type: str) -> tuple[str, list]:
     environ = {
-        "REQUEST_METHOD": "POST", "PATH_INFO": path, "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80", "wsgi.url_scheme": "http", "wsgi.input": body,
-        "CONTENT_LENGTH": str(body.size), "CONTENT_TYPE": content_type,
-        "wsgi.errors": io.StringIO(), "HTTP_HOST": "127.0.0.1",
-    }  # fmt: skip
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": path,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": body,
+        "CONTENT_LENGTH": str(body.size),
+        "CONTENT_TYPE": content_type,
+        "wsgi.errors": io.StringIO(),
+        "HTTP_HOST": "127.0.0.1",
+    }
     started = {}
     chunks = WSGIHandler()(environ, lambda status, headers: started.update(status=status))
     return started["status"], b"".join(chunks)

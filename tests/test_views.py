@@ -9,8 +9,17 @@ from tests.factories import PublishedArticleFactory, TakenDownArticleFactory, us
 
 pytestmark = pytest.mark.django_db
 
-DJANGO_ENGLISH = ["Forbidden", "CSRF verification failed", "Server Error", "Not Found",
-                  "Bad Request", "Reason given", "DEBUG", "Traceback", "exception"]  # fmt: skip
+DJANGO_ENGLISH = [
+    "Forbidden",
+    "CSRF verification failed",
+    "Server Error",
+    "Not Found",
+    "Bad Request",
+    "Reason given",
+    "DEBUG",
+    "Traceback",
+    "exception",
+]
 
 
 def in_the_layout(response, status: int, heading: str) -> str:
@@ -48,8 +57,12 @@ def test_a_failing_view_shows_the_500_page_in_the_layout(failing_view):
 
 def test_the_500_page_renders_when_a_context_processor_fails_too(failing_view, settings):
     processors = settings.TEMPLATES[0]["OPTIONS"]["context_processors"]
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "OPTIONS": {
-        "context_processors": [*processors, "tests.test_views.broken_processor"]}}]  # fmt: skip
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "OPTIONS": {"context_processors": [*processors, "tests.test_views.broken_processor"]},
+        }
+    ]
     client = Client(raise_request_exception=False)
     in_the_layout(client.get("/about/"), 500, "服务器错误")  # the processor fails on any page
     in_the_layout(client.get("/"), 500, "服务器错误")
@@ -100,8 +113,9 @@ def test_a_form_sent_without_its_csrf_token_shows_the_layout_page_with_a_way_bac
     article = PublishedArticleFactory()
     client = Client(enforce_csrf_checks=True)
     form = f"http://testserver/report/?article={article.pk}"
-    response = client.post(f"/report/?article={article.pk}", {"category": "other"},
-                           HTTP_REFERER=form)  # fmt: skip
+    response = client.post(
+        f"/report/?article={article.pk}", {"category": "other"}, HTTP_REFERER=form
+    )
     page = in_the_layout(response, 403, "表单未能提交")
     assert f'<a href="{form}">返回上一页</a>' in page and "刷新后重新提交" in page
 

@@ -79,8 +79,9 @@ def test_taking_an_article_down_removes_what_it_gave_everywhere_and_restoring_br
         page = content(client, url)
         assert all(text in page for text in texts), url  # the premise: it shows now
     with django_capture_on_commit_callbacks(execute=True):
-        articles.article_take_down(article=article, actor=None, now=timezone.now(),
-                                   reason="侵权", label="测试")  # fmt: skip
+        articles.article_take_down(
+            article=article, actor=None, now=timezone.now(), reason="侵权", label="测试"
+        )
     assert client.get(article.get_absolute_url()).status_code == 410
     for url, texts in shown.items():
         page = content(client, url)
@@ -89,8 +90,9 @@ def test_taking_an_article_down_removes_what_it_gave_everywhere_and_restoring_br
     if only_here is not None:  # an enterprise no published article names has no page
         assert client.get(only_here.get_absolute_url()).status_code == 404
     with django_capture_on_commit_callbacks(execute=True):
-        articles.article_restore(article=article, actor=None, now=timezone.now(),
-                                 reason="反通知", label="测试")  # fmt: skip
+        articles.article_restore(
+            article=article, actor=None, now=timezone.now(), reason="反通知", label="测试"
+        )
     for url, texts in shown.items():
         page = content(client, url)
         assert all(text in page for text in texts), url

@@ -58,8 +58,10 @@ def _bare_render(template: str, request, *, title: str, **context) -> str:
         return format_html(
             '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>{}</title>'
             '<h1>{}</h1><p><a href="/">{}</a></p></html>',
-            title, title, _("Back to the home page"),
-        )  # fmt: skip
+            title,
+            title,
+            _("Back to the home page"),
+        )
 
 
 def server_error(request):

@@ -40,9 +40,23 @@ def test_every_page_uses_the_configured_site_name(client, settings):
     article = PublishedArticleFactory()
     author = Client()
     author.force_login(user_with_role("author"))
-    urls = ["/", "/js/", "/js/320400/", article.get_absolute_url(), "/search/?q=园区", "/parks/",
-            "/enterprises/", "/about/", "/report/", "/notice/", "/notices/", "/accounts/login/",
-            "/accounts/register/", "/accounts/logout/", "/nope/"]  # fmt: skip
+    urls = [
+        "/",
+        "/js/",
+        "/js/320400/",
+        article.get_absolute_url(),
+        "/search/?q=园区",
+        "/parks/",
+        "/enterprises/",
+        "/about/",
+        "/report/",
+        "/notice/",
+        "/notices/",
+        "/accounts/login/",
+        "/accounts/register/",
+        "/accounts/logout/",
+        "/nope/",
+    ]
     for url in urls:
         assert named(client.get(url).content.decode(), "常州园区网"), url
     for url in ("/accounts/", "/accounts/logout/", "/submit/", "/moderation/"):

@@ -197,8 +197,9 @@ def test_one_notice_takes_down_a_few_items_at_once_and_queues_the_rest(
     assert "编辑" in queued.queued_because and queued.deadline_at == NOW + timedelta(hours=24)
     assert "立即删除的数量" in notices[3].queued_because
     with pytest.raises(services.NoticeError):
-        services.notice_create(articles=uploaded(21), fields=notice_fields(), proof=proof(),
-                               now=NOW)  # fmt: skip
+        services.notice_create(
+            articles=uploaded(21), fields=notice_fields(), proof=proof(), now=NOW
+        )
 
 
 def test_a_moderator_decides_a_queued_notice_and_the_sender_is_told(
@@ -209,8 +210,13 @@ def test_a_moderator_decides_a_queued_notice_and_the_sender_is_told(
     with pytest.raises(services.NoticeError, match="决定"):
         services.notice_decide(notice=notice, actor=moderator, now=NOW, accept=True, note=" ")
     with django_capture_on_commit_callbacks(execute=True):
-        services.notice_decide(notice=notice, actor=moderator, now=NOW, accept=True,
-                               note="经核实，照片确为权利人所摄。")  # fmt: skip
+        services.notice_decide(
+            notice=notice,
+            actor=moderator,
+            now=NOW,
+            accept=True,
+            note="经核实，照片确为权利人所摄。",
+        )
     assert Article.objects.get(pk=editorial.pk).status == Article.Status.TAKEN_DOWN
     assert Notice.objects.get().public  # nobody to forward it to
     assert mail.outbox[-1].to == ["photo@example.cn"] and "经核实" in mail.outbox[-1].body
@@ -248,9 +254,12 @@ def test_a_counter_notice_restores_the_item_and_the_same_claim_is_never_acted_on
     assert mail.outbox[-1].to == ["photo@example.cn"] and "自行拍摄" in mail.outbox[-1].body
     # The same claim under a new name and address: it waits for a moderator, nothing comes down.
     [again] = sent(
-        [article], django_capture_on_commit_callbacks, rights_holder="另一家影像公司",
-        contact_email="other@example.com", work="  《高铁新城 航拍》 ",
-    )  # fmt: skip
+        [article],
+        django_capture_on_commit_callbacks,
+        rights_holder="另一家影像公司",
+        contact_email="other@example.com",
+        work="  《高铁新城 航拍》 ",
+    )
     assert again.state == Notice.State.QUEUED and "反通知" in again.queued_because
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
@@ -335,8 +344,9 @@ def test_free_text_a_moderator_writes_is_bounded():
         articles.article_hide(article=article, actor=moderator, now=NOW, reason="长" * 1001)
     report = services.report_create(category="other", details="x", article=article, now=NOW)
     with pytest.raises(services.ReportError, match="2000"):
-        services.case_close(case=report.case, actor=moderator, now=NOW, outcome="dismissed",
-                            note="长" * 2001)  # fmt: skip
+        services.case_close(
+            case=report.case, actor=moderator, now=NOW, outcome="dismissed", note="长" * 2001
+        )
     with pytest.raises(services.SanctionError, match="1000"):
         services.user_warn(user=user_with_role("u"), actor=moderator, reason="长" * 1001, now=NOW)
     assert Article.objects.get(pk=article.pk).status == Article.Status.PUBLISHED

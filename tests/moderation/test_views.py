@@ -152,11 +152,15 @@ def test_one_sender_is_limited_whatever_network_it_comes_from(client, settings):
     for n in range(3):
         data = notice_data(page, urls=f"https://x/news/{article.pk}/")
         response = client.post(
-            "/notice/", {**data, "proof": SimpleUploadedFile("p.pdf", pdf_bytes())},
+            "/notice/",
+            {**data, "proof": SimpleUploadedFile("p.pdf", pdf_bytes())},
             REMOTE_ADDR=f"10.0.0.{n + 1}",
-        )  # fmt: skip
-        page = response.content.decode() if response.status_code == 200 else client.get(
-            "/notice/").content.decode()  # fmt: skip
+        )
+        page = (
+            response.content.decode()
+            if response.status_code == 200
+            else client.get("/notice/").content.decode()
+        )
     assert "过多" in page and Notice.objects.count() == 2
 
 
@@ -215,8 +219,10 @@ def test_the_queue_and_case_pages_name_categories_outcomes_and_actions_in_chines
     case = Case.objects.get()
     page = visible(moderator.get(case.get_absolute_url()).content.decode())
     assert "处理中" in page and "侵害企业合法权益的不实信息" in page and "enterprise" not in page
-    moderator.post(case.get_absolute_url(), {"outcome": "upheld", "article_action": "take_down",
-                                             "note": "经核实，已删除。"})  # fmt: skip
+    moderator.post(
+        case.get_absolute_url(),
+        {"outcome": "upheld", "article_action": "take_down", "note": "经核实，已删除。"},
+    )
     closed = visible(moderator.get(case.get_absolute_url()).content.decode())
     assert "已办结" in closed and "已处理（删除）：经核实，已删除。" in closed
     assert not [code for code in ("upheld", "take_down", "taken_down", "closed") if code in closed]

@@ -134,9 +134,13 @@ def test_the_admin_changes_a_status_only_through_the_state_machine(
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             "/admin/news/article/",
-            {"action": "take_down", "_selected_action": [article.pk], "apply": "1",
-             "reason": "侵权"},
-        )  # fmt: skip
+            {
+                "action": "take_down",
+                "_selected_action": [article.pk],
+                "apply": "1",
+                "reason": "侵权",
+            },
+        )
     article.refresh_from_db()
     assert article.status == Article.Status.TAKEN_DOWN
     entry = AuditEntry.objects.get(article=article, event="moderation.article.take_down")

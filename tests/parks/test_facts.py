@@ -140,10 +140,21 @@ def test_admin_actions_record_the_editor(demo, admin_client, admin_user):
 
 @pytest.mark.parametrize(
     ("period", "valid"),
-    [("2024", True), ("2024-H2", True), ("2024-Q4", True), ("2024-12", True),
-     ("2024-01..2024-08", True), ("2024-13", False), ("2024-00", False), ("2024-Q5", False),
-     ("2024-08..2024-01", False), ("2024-01..2025-08", False), ("0001", False), ("24-1", False)],
-)  # fmt: skip
+    [
+        ("2024", True),
+        ("2024-H2", True),
+        ("2024-Q4", True),
+        ("2024-12", True),
+        ("2024-01..2024-08", True),
+        ("2024-13", False),
+        ("2024-00", False),
+        ("2024-Q5", False),
+        ("2024-08..2024-01", False),
+        ("2024-01..2025-08", False),
+        ("0001", False),
+        ("24-1", False),
+    ],
+)
 def test_an_editor_can_only_save_a_period_that_exists(period, valid):
     from yuanqu.parks.periods import is_valid_period
 

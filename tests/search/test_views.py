@@ -8,8 +8,24 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 PARAMS = ("region", "city", "park", "industry", "source", "from", "to", "sort", "kind", "page")
-ODD = ["", "nope", "²", "²³", "٣", "３２０４００", "0", "-1", "0001-01-01", "9999-12-31",
-       "1" * 5000, "高新" * 500, "\x00", "<x>", "%", "' OR 1=1 --"]  # fmt: skip
+ODD = [
+    "",
+    "nope",
+    "²",
+    "²³",
+    "٣",
+    "３２０４００",
+    "0",
+    "-1",
+    "0001-01-01",
+    "9999-12-31",
+    "1" * 5000,
+    "高新" * 500,
+    "\x00",
+    "<x>",
+    "%",
+    "' OR 1=1 --",
+]
 
 
 @pytest.fixture

@@ -64,9 +64,14 @@ def _token_hash(token: str) -> str:
 
 @transaction.atomic
 def notice_create(
-    *, articles: list[Article], fields: dict, proof: File, now: datetime, ip: str | None = None,
+    *,
+    articles: list[Article],
+    fields: dict,
+    proof: File,
+    now: datetime,
+    ip: str | None = None,
     base_url: str = "",
-) -> list[Notice]:  # fmt: skip
+) -> list[Notice]:
     """Record a sending: one notice per item, nothing acted on until the sender confirms the
     e-mail address by the link mailed to it (`notice_confirm`). Returns the notices, the first
     one's status page being the sending's."""
@@ -81,14 +86,28 @@ def notice_create(
     notices = []
     for article in articles:
         notice = Notice.objects.create(
-            ticket=batch if not notices else new_ticket("QL", now), batch=batch, key=key,
-            article=article, state=Notice.State.UNCONFIRMED, confirm_hash=_token_hash(token),
-            work_key=work_key(fields["work"]), proof=proof, ip=ip, created_at=now,
+            ticket=batch if not notices else new_ticket("QL", now),
+            batch=batch,
+            key=key,
+            article=article,
+            state=Notice.State.UNCONFIRMED,
+            confirm_hash=_token_hash(token),
+            work_key=work_key(fields["work"]),
+            proof=proof,
+            ip=ip,
+            created_at=now,
             **{name: fields[name] for name in FIELDS},
-        )  # fmt: skip
-        audit_log(event="moderation.notice.received", target=notice, article=article,
-                  actor_label=fields["rights_holder"][:100], reason=fields["work"][:500],
-                  after={"ticket": notice.ticket, "state": notice.state}, ip=ip, now=now)  # fmt: skip
+        )
+        audit_log(
+            event="moderation.notice.received",
+            target=notice,
+            article=article,
+            actor_label=fields["rights_holder"][:100],
+            reason=fields["work"][:500],
+            after={"ticket": notice.ticket, "state": notice.state},
+            ip=ip,
+            now=now,
+        )
         notices.append(notice)
     link = base_url + reverse("moderation:notice_confirm", kwargs={"ticket": batch, "token": token})
     subject = _("Confirm your notice %(t)s") % {"t": batch}
@@ -99,13 +118,15 @@ def notice_create(
 
 
 def _confirm_text(notices: list[Notice], link: str) -> str:
-    return "\n".join([
-        _("We received your notice %(t)s on %(n)d items of our site.")
-        % {"t": notices[0].batch, "n": len(notices)},
-        _("It counts once you confirm this address: open the link below within 24 hours."),
-        link,
-        _("If you did not send it, ignore this message: nothing happens."),
-    ])  # fmt: skip
+    return "\n".join(
+        [
+            _("We received your notice %(t)s on %(n)d items of our site.")
+            % {"t": notices[0].batch, "n": len(notices)},
+            _("It counts once you confirm this address: open the link below within 24 hours."),
+            link,
+            _("If you did not send it, ignore this message: nothing happens."),
+        ]
+    )
 
 
 def _queued_because(notice: Notice, instant_left: int) -> str:
@@ -162,29 +183,50 @@ def _queue(notice: Notice, *, reason: str, now: datetime) -> None:
     notice.state, notice.queued_because = Notice.State.QUEUED, reason
     notice.deadline_at = now + timedelta(hours=deadline_hours("notice"))
     notice.save(update_fields=["state", "queued_because", "deadline_at", "confirmed_at"])
-    audit_log(event="moderation.notice.queued", target=notice, article=notice.article,
-              actor_label=notice.rights_holder[:100], reason=reason,
-              after={"state": notice.state}, now=now)  # fmt: skip
+    audit_log(
+        event="moderation.notice.queued",
+        target=notice,
+        article=notice.article,
+        actor_label=notice.rights_holder[:100],
+        reason=reason,
+        after={"state": notice.state},
+        now=now,
+    )
 
 
 def _take_down(notice: Notice, *, now: datetime, actor: User | None = None) -> None:
     article = notice.article
     if articles.can(article, "take_down"):
-        articles.article_take_down(article=article, actor=actor, now=now,
-                                   reason=_("Rights holder's notice %(t)s") % {"t": notice.ticket},
-                                   label=notice.rights_holder[:100])  # fmt: skip
+        articles.article_take_down(
+            article=article,
+            actor=actor,
+            now=now,
+            reason=_("Rights holder's notice %(t)s") % {"t": notice.ticket},
+            label=notice.rights_holder[:100],
+        )
     notice.state = Notice.State.ACCEPTED
     uploader = article.submitted_by if article.submitted_by_id else None
     if uploader is not None and uploader.is_active:
-        notify(user=uploader, subject=_("A rights holder's notice on your article《%(t)s》")
-               % {"t": article.title}, body=_notice_text(notice),
-               url=reverse("moderation:counter_notice", kwargs={"ticket": notice.ticket}),
-               now=now)  # fmt: skip
+        notify(
+            user=uploader,
+            subject=_("A rights holder's notice on your article《%(t)s》") % {"t": article.title},
+            body=_notice_text(notice),
+            url=reverse("moderation:counter_notice", kwargs={"ticket": notice.ticket}),
+            now=now,
+        )
         notice.forwarded_to_uploader = True
     else:
         notice.public = True  # nobody to forward it to: it is published instead
-    notice.save(update_fields=["state", "forwarded_to_uploader", "public", "confirmed_at",
-                               "decided_by", "decided_at"])  # fmt: skip
+    notice.save(
+        update_fields=[
+            "state",
+            "forwarded_to_uploader",
+            "public",
+            "confirmed_at",
+            "decided_by",
+            "decided_at",
+        ]
+    )
 
 
 @transaction.atomic
@@ -206,23 +248,33 @@ def notice_decide(
     else:
         notice.state, notice.refusal = Notice.State.REFUSED, note
         notice.save(update_fields=["state", "refusal", "decided_by", "decided_at"])
-    audit_log(event=f"moderation.notice.{'accepted' if accept else 'refused'}", target=notice,
-              article=notice.article, actor=actor, reason=note[:500],
-              before={"state": Notice.State.QUEUED}, after={"state": notice.state},
-              now=now)  # fmt: skip
+    audit_log(
+        event=f"moderation.notice.{'accepted' if accept else 'refused'}",
+        target=notice,
+        article=notice.article,
+        actor=actor,
+        reason=note[:500],
+        before={"state": Notice.State.QUEUED},
+        after={"state": notice.state},
+        now=now,
+    )
     email, subject = notice.contact_email, _("Your notice %(t)s was decided") % {"t": notice.ticket}
     transaction.on_commit(lambda: send_mail(subject, note, None, [email], fail_silently=True))
     return notice
 
 
 def _notice_text(notice: Notice) -> str:
-    return "\n".join([
-        f"{_('Rights holder')}：{notice.rights_holder}",
-        f"{_('The work or right infringed')}：{notice.work}",
-        f"{_('Addresses')}：{notice.urls}",
-        _("If the item does not infringe, you may file a counter-notice; the item is then "
-          "restored and your counter-notice is sent to the rights holder."),
-    ])  # fmt: skip
+    return "\n".join(
+        [
+            f"{_('Rights holder')}：{notice.rights_holder}",
+            f"{_('The work or right infringed')}：{notice.work}",
+            f"{_('Addresses')}：{notice.urls}",
+            _(
+                "If the item does not infringe, you may file a counter-notice; the item is then "
+                "restored and your counter-notice is sent to the rights holder."
+            ),
+        ]
+    )
 
 
 @transaction.atomic

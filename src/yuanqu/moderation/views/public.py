@@ -80,9 +80,12 @@ def report_status(request, ticket: str):
 
 @ratelimit(key="ip", rate=rate("notice"), method="POST", block=False, group="notice")
 @ratelimit(
-    key="post:contact_email", rate=rate("notice_sender"), method="POST", block=False,
+    key="post:contact_email",
+    rate=rate("notice_sender"),
+    method="POST",
+    block=False,
     group="notice_sender",
-)  # fmt: skip
+)
 def notice(request):
     """A rights holder's notice: the work, the addresses of the items, the proof. Nothing
     happens until the sender confirms the e-mail address by the link mailed to it."""
@@ -93,8 +96,9 @@ def notice(request):
     )
     if request.method == "POST" and getattr(request, "limited", False):
         form.is_valid()
-        form.add_error(None, _("Too many notices from your network or your address; please try "
-                               "again later."))  # fmt: skip
+        form.add_error(
+            None, _("Too many notices from your network or your address; please try again later.")
+        )
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         ids = list(dict.fromkeys(int(match) for match in ARTICLE_URL.findall(data["urls"])))
@@ -104,9 +108,11 @@ def notice(request):
             notices = services.notice_create(
                 articles=[by_id[pk] for pk in ids if pk in by_id],
                 fields={key: data[key] for key in services.notices.FIELDS},
-                proof=data["proof"], now=timezone.now(), ip=_ip(request),
+                proof=data["proof"],
+                now=timezone.now(),
+                ip=_ip(request),
                 base_url=request.build_absolute_uri("/").rstrip("/"),
-            )  # fmt: skip
+            )
         except services.NoticeError as error:
             form.add_error("urls", str(error))
         else:

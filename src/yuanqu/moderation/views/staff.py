@@ -129,18 +129,27 @@ def notice_detail(request, pk: int):
     notice = get_object_or_404(Notice.objects.select_related("article"), pk=pk)
     if request.method == "POST":
         try:
-            services.notice_decide(notice=notice, actor=request.user, now=timezone.now(),
-                                   accept=request.POST.get("decision") == "accept",
-                                   note=request.POST.get("note", ""))  # fmt: skip
+            services.notice_decide(
+                notice=notice,
+                actor=request.user,
+                now=timezone.now(),
+                accept=request.POST.get("decision") == "accept",
+                note=request.POST.get("note", ""),
+            )
         except (services.NoticeError, articles.TransitionError) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The notice is decided; the sender is told."))
             return redirect("moderation:queue")
-    return render(request, "moderation/notice.html", {
-        "notice": notice, "on_item": selectors.notices_on_item(notice),
-        "history": selectors.sender_history(notice),
-    })  # fmt: skip
+    return render(
+        request,
+        "moderation/notice.html",
+        {
+            "notice": notice,
+            "on_item": selectors.notices_on_item(notice),
+            "history": selectors.sender_history(notice),
+        },
+    )
 
 
 @moderator_required

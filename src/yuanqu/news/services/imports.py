@@ -119,9 +119,12 @@ def _check_text(record: dict) -> None:
         if BAD_CHARACTER.search(text):
             name = where.removeprefix("record.")
             raise ArticleRejected(
-                _("Field %(name)s holds a character text cannot hold (NUL, a control character "
-                  "or a broken escape).") % {"name": name}
-            )  # fmt: skip
+                _(
+                    "Field %(name)s holds a character text cannot hold (NUL, a control character "
+                    "or a broken escape)."
+                )
+                % {"name": name}
+            )
 
 
 def _region_keys(value: object) -> list[str]:
