@@ -177,6 +177,9 @@ class Holders:
         if threshold:
             described = threshold[1] or threshold[2]
             return described, _set_kind(described)
+        described = self._described(end)
+        if described is not None:  # 规划面积56平方公里的高铁新城: the figure describes what follows
+            return self.name_of(described)
         population = POPULATION.match(norm, end)
         if population and "在" in norm[clause_from:start]:
             scope = SCOPE_BEFORE.search(norm, clause_from, start)
@@ -193,6 +196,17 @@ class Holders:
         if carried is not None:
             return carried
         return self.name_of(self.main) if self.main is not None else (None, None)
+
+    def _described(self, end: int) -> Mention | None:
+        """The named entity right after the figure and 的 (总投资50亿元的智能终端项目)."""
+        at = end + 1 if self.norm.startswith("的", end) else -1
+        index = bisect_left(self.starts, at)
+        if at < 0 or index >= len(self.mentions):
+            return None
+        mention = self.mentions[index]
+        if mention.start != at or mention.pronoun or mention.kind in ("region", "group"):
+            return None
+        return mention
 
     def _around(self, start: int, end: int) -> Mention | None:
         index = bisect_right(self.starts, start) - 1

@@ -238,12 +238,16 @@ EARLIER_FIGURE = re.compile(
 )
 
 
+SEGMENT_ENDS = ("产业", "行业", "板块", "集群", "领域")
+TOTAL_SEGMENTS = ("主导产业",)
+
+
 @lru_cache(maxsize=16_384)
 def _metric(before: str, count: bool = False) -> str | None:
     """metric_of over the clause's words before the figure: park reports repeat their phrasing
     (同比增长, 实现规上工业总产值), so each is worked out once. (The words after a count differ
     from figure to figure and are read in metric_of, outside the cache.)"""
-    before = before[before.rfind("、") + 1 :]
+    before = before[max(before.rfind(mark) for mark in "、）)") + 1 :]
     lead = LEADING_NOISE.match(before)
     if lead:
         before = before[lead.end() :]
@@ -255,7 +259,9 @@ def _metric(before: str, count: bool = False) -> str | None:
     parts = INNER_VERB.split(before) if not count and INNER_VERB.search(before) else ()
     if len(parts) > 1:
         head, tail = parts[0], parts[-1]
-        before = tail if len(tail) >= 4 or not head else head + tail  # 主导产业|实现|产值
+        # 主导产业|实现|产值; a segment keeps its name (生物医药产业|实现|规上工业产值)
+        segment = head.endswith(SEGMENT_ENDS) and not head.endswith(TOTAL_SEGMENTS)
+        before = tail if (len(tail) >= 4 and not segment) or not head else head + tail
     if len(before) < 2 or (before.startswith("占") and before.endswith("的")):
         return None
     return before[-16:]
